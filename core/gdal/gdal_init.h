@@ -1,0 +1,10 @@
+#pragma once
+
+namespace onemap::gdal {
+
+/// Registers all GDAL/OGR drivers once per process and sets OneMap's global GDAL defaults
+/// (traditional GIS axis order for every spatial reference, quiet error output).
+/// Thread-safe; call before any GDAL use. Every open function in core calls it.
+void ensureInitialized();
+
+}  // namespace onemap::gdal
