@@ -1,0 +1,204 @@
+#include "onemap/vector/feature_reader.h"
+
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+
+#include "detail/attribute_values.h"
+#include "detail/dataset_open.h"
+#include "detail/layer_describe.h"
+#include "detail/ogr_geometry_util.h"
+#include "onemap/gdal/cpl_error_capture.h"
+#include "onemap/geos/geometry.h"
+
+namespace onemap::vector {
+
+struct FeatureReader::Impl {
+  detail::OpenedDataset opened;
+  OGRLayer* layer = nullptr;
+  LayerInfo info;
+  std::string context;  ///< "path, layer 'name'"
+};
+
+namespace {
+
+/// What forEach does to each geometry: reprojection and the post-filter in output units.
+struct ReadPlan {
+  gdal::TransformationPtr toTarget;  ///< null: coordinates stay as stored
+  std::optional<Extent> filter;      ///< in output units
+};
+
+enum class Outcome { Keep, Skip };
+
+Result<ReadPlan> makePlan(const detail::OpenedDataset& opened, OGRLayer& layer, const std::string& context,
+                          const ReadOptions& options) {
+  ReadPlan plan;
+  const OGRSpatialReference* source = detail::layerCrs(opened, layer);
+  if (!options.targetCrs.empty()) {
+    gdal::SpatialReferencePtr target(new OGRSpatialReference());
+    target->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (target->SetFromUserInput(options.targetCrs.c_str(),
+                                 OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) != OGRERR_NONE)
+      return fail(ErrorCode::InvalidInput,
+                  "the target CRS '" + options.targetCrs + "' is not a coordinate system GDAL knows", context,
+                  "give it as EPSG:4549, EPSG:4490... or as WKT");
+    if (source == nullptr)
+      return fail(
+          ErrorCode::InvalidInput,
+          "the layer has no coordinate system, so it cannot be reprojected to " + options.targetCrs, context,
+          opened.driver == "CSV" ? "set csvCrs in the open options"
+                                 : "assign the layer's coordinate system first (e.g. restore the .prj file)");
+    if (!source->IsSame(target.get())) {
+      gdal::SpatialReferencePtr from(source->Clone());
+      from->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+      gdal::CplErrorCapture capture;
+      plan.toTarget.reset(OGRCreateCoordinateTransformation(from.get(), target.get()));
+      if (!plan.toTarget)
+        return fail(capture.toError(
+            ErrorCode::InvalidInput,
+            "cannot transform from " + detail::crsLabel(*source) + " to " + options.targetCrs, context));
+    }
+  }
+  if (options.filter) {
+    plan.filter = options.filter;
+    Extent stored = *options.filter;
+    bool canFilterLayer = true;
+    if (plan.toTarget) {
+      gdal::TransformationPtr back(plan.toTarget->GetInverse());
+      double minX = 0.0;
+      double minY = 0.0;
+      double maxX = 0.0;
+      double maxY = 0.0;
+      canFilterLayer = back && back->TransformBounds(stored.minX(), stored.minY(), stored.maxX(),
+                                                     stored.maxY(), &minX, &minY, &maxX, &maxY, 21);
+      stored = Extent(minX, minY, maxX, maxY);
+    }
+    if (canFilterLayer)
+      layer.SetSpatialFilterRect(stored.minX(), stored.minY(), stored.maxX(), stored.maxY());
+  }
+  return plan;
+}
+
+// Reprojects, filters and (optionally) repairs one geometry, leaving its ISO WKB in `wkb`.
+Outcome prepareGeometry(gdal::GeometryPtr geometry, const ReadPlan& plan, const ReadOptions& options,
+                        RepairReport& report, std::vector<unsigned char>& wkb) {
+  if (geometry->IsEmpty()) {
+    if (!options.repairInvalid) {
+      wkb = detail::isoWkb(*geometry);
+      return Outcome::Keep;
+    }
+    ++report.dropped;
+    return Outcome::Skip;
+  }
+  detail::makeLinear(geometry);
+  if (plan.toTarget && geometry->transform(plan.toTarget.get()) != OGRERR_NONE) {
+    ++report.dropped;  // outside the target CRS's area of use
+    return Outcome::Skip;
+  }
+  if (plan.filter) {
+    OGREnvelope envelope;
+    geometry->getEnvelope(&envelope);
+    if (!plan.filter->intersects(Extent(envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY)))
+      return Outcome::Skip;
+  }
+  wkb = detail::isoWkb(*geometry);
+  if (!options.repairInvalid) return Outcome::Keep;
+  auto checked = geos::Geometry::fromWkb(wkb);
+  if (checked && checked->isValid()) return Outcome::Keep;
+  ++report.invalidFound;
+  auto fixed = checked ? checked->makeValid() : Result<geos::Geometry>(fail(checked.error()));
+  if (!fixed || fixed->isEmpty()) {
+    ++report.dropped;
+    return Outcome::Skip;
+  }
+  wkb = fixed->toWkb();
+  ++report.repaired;
+  return Outcome::Keep;
+}
+
+}  // namespace
+
+FeatureReader::FeatureReader(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+FeatureReader::FeatureReader(FeatureReader&&) noexcept = default;
+FeatureReader& FeatureReader::operator=(FeatureReader&&) noexcept = default;
+FeatureReader::~FeatureReader() = default;
+
+Result<FeatureReader> FeatureReader::open(const std::filesystem::path& path, const std::string& layerName,
+                                          const OpenOptions& options) {
+  auto opened = detail::openDataset(path, options);
+  if (!opened) return fail(opened.error());
+  auto layer = detail::findLayer(*opened, layerName);
+  if (!layer) return fail(layer.error());
+  auto impl = std::make_unique<Impl>();
+  impl->opened = std::move(*opened);
+  impl->layer = *layer;
+  impl->info = detail::describeLayer(impl->opened, **layer);
+  impl->context = detail::layerContext(impl->opened, impl->info.name);
+  return FeatureReader(std::move(impl));
+}
+
+const LayerInfo& FeatureReader::layer() const { return m_impl->info; }
+
+Result<RepairReport> FeatureReader::forEach(const ReadOptions& options, Feedback* feedback,
+                                            const std::function<bool(const Feature&)>& visit) {
+  OGRLayer& layer = *m_impl->layer;
+  // Whatever happens, leave the layer unfiltered and rewound for the next call.
+  struct Rewind {
+    OGRLayer& layer;
+    ~Rewind() {
+      layer.SetSpatialFilter(nullptr);
+      layer.ResetReading();
+    }
+  } rewind{layer};
+  layer.SetSpatialFilter(nullptr);
+  layer.ResetReading();
+  auto plan = makePlan(m_impl->opened, layer, m_impl->context, options);
+  if (!plan) return fail(plan.error());
+
+  RepairReport report;
+  const std::string step = "Reading " + m_impl->info.name;
+  const double expected = static_cast<double>(std::max<std::int64_t>(1, m_impl->info.featureCount));
+  bool stoppedByVisitor = false;
+  gdal::CplErrorCapture capture;
+  for (gdal::FeaturePtr feature(layer.GetNextFeature()); feature; feature.reset(layer.GetNextFeature())) {
+    ++report.featuresRead;
+    if (feedback != nullptr && ((report.featuresRead - 1) & 255) == 0) {
+      if (feedback->isCanceled())
+        return fail(ErrorCode::Canceled, "reading the features was canceled", m_impl->context);
+      feedback->setProgress(static_cast<double>(report.featuresRead) / expected, step);
+    }
+    Feature out;
+    out.fid = feature->GetFID();
+    if (gdal::GeometryPtr geometry(feature->StealGeometry()); geometry)
+      if (prepareGeometry(std::move(geometry), *plan, options, report, out.wkb) == Outcome::Skip) continue;
+    out.attributes = detail::readAttributes(*feature, m_impl->opened.recodeFrom);
+    if (!visit(out)) {
+      stoppedByVisitor = true;
+      break;
+    }
+  }
+  if (!stoppedByVisitor && !options.filter && capture.hasFailures() &&
+      report.featuresRead < m_impl->info.featureCount)
+    return fail(capture.toError(ErrorCode::OpenFailed,
+                                "reading stopped after " + std::to_string(report.featuresRead) + " of " +
+                                    std::to_string(m_impl->info.featureCount) + " features",
+                                m_impl->context,
+                                "the file may be damaged; export it again from the source GIS"));
+  if (feedback != nullptr) feedback->setProgress(1.0, step);
+  return report;
+}
+
+Result<std::vector<Feature>> FeatureReader::readAll(const ReadOptions& options, Feedback* feedback,
+                                                    RepairReport* report) {
+  std::vector<Feature> features;
+  auto result = forEach(options, feedback, [&features](const Feature& feature) {
+    features.push_back(feature);
+    return true;
+  });
+  if (!result) return fail(result.error());
+  if (report != nullptr) *report = *result;
+  return features;
+}
+
+}  // namespace onemap::vector
