@@ -51,14 +51,11 @@ configure() {
   step="configure with CMake ($build_dir)"
   local werror=OFF
   [ "$ci" = "true" ] && werror=ON
-  if [ ! -f "$build_dir/build.ninja" ] || [ "$root/CMakeLists.txt" -nt "$build_dir/build.ninja" ] \
-     || [ -n "${ONEMAP_SANITIZE:-}" ]; then
-    say "Configuring ($build_type, warnings as errors: $werror)"
-    cmake -S "$root" -B "$build_dir" -G Ninja \
-      -DCMAKE_BUILD_TYPE="$build_type" \
-      -DONEMAP_WARNINGS_AS_ERRORS="$werror" \
-      -DONEMAP_SANITIZE="${ONEMAP_SANITIZE:-OFF}"
-  fi
+  say "Configuring ($build_type, warnings as errors: $werror)"
+  cmake -S "$root" -B "$build_dir" -G Ninja --log-level=WARNING \
+    -DCMAKE_BUILD_TYPE="$build_type" \
+    -DONEMAP_WARNINGS_AS_ERRORS="$werror" \
+    -DONEMAP_SANITIZE="${ONEMAP_SANITIZE:-OFF}" >/dev/null
 }
 
 build() {

@@ -44,10 +44,6 @@ Error notOpened(const gdal::CplErrorCapture& openCapture, const std::filesystem:
   const std::string display = text::displayPath(path);
   {
     gdal::CplErrorCapture quiet;
-    if (GDALIdentifyDriverEx(name.c_str(), GDAL_OF_RASTER, nullptr, nullptr) != nullptr)
-      return gdalError(openCapture, ErrorCode::OpenFailed,
-                       "cannot open the image; the file may be truncated or damaged", path,
-                       "Copy the file again from its source.");
     gdal::DatasetPtr vector(GDALDataset::Open(name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (vector != nullptr) {
       const std::string driver = vector->GetDriver() != nullptr
@@ -57,6 +53,11 @@ Error notOpened(const gdal::CplErrorCapture& openCapture, const std::filesystem:
                    "contains vector data (" + driver + "), not a raster image", display,
                    "Add it as a vector layer instead."};
     }
+    // Checked after the vector case: GeoPackage and other mixed drivers identify as raster too.
+    if (GDALIdentifyDriverEx(name.c_str(), GDAL_OF_RASTER, nullptr, nullptr) != nullptr)
+      return gdalError(openCapture, ErrorCode::OpenFailed,
+                       "cannot open the image; the file may be truncated or damaged", path,
+                       "Copy the file again from its source.");
   }
   if (isDirectory)
     return Error{ErrorCode::InvalidInput, "is a folder, not an image file", display,

@@ -41,14 +41,15 @@ std::vector<std::string> TempDir::files() const {
 
 std::filesystem::path sourceDir() {
   const char* dir = std::getenv("ONEMAP_SOURCE_DIR");
-  return dir != nullptr ? std::filesystem::path(dir) : std::filesystem::current_path();
+  return dir != nullptr ? std::filesystem::path(dir) : std::filesystem::path(ONEMAP_SOURCE_DIR_DEFAULT);
 }
 
 std::filesystem::path sharedDataDir() {
-  if (const char* dir = std::getenv("ONEMAP_SHARED_DATA"); dir != nullptr) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(dir, ec)) return std::filesystem::canonical(dir, ec);
-  }
+  const char* env = std::getenv("ONEMAP_SHARED_DATA");
+  const std::filesystem::path dir = env != nullptr ? std::filesystem::path(env)
+                                                   : std::filesystem::path(ONEMAP_SHARED_DATA_DEFAULT);
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec)) return std::filesystem::canonical(dir, ec);
   return {};
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <gdal_priv.h>
+
 #include "onemap/base/text.h"
 #include "onemap/raster/raster_info.h"
 #include "onemap/raster/raster_source.h"
@@ -113,6 +115,23 @@ TEST(RasterBadInput, VectorOnlyFileIsUnsupportedAndSaysItIsVector) {
   EXPECT_TRUE(contains(info.error().message, "vector")) << info.error().text();
   EXPECT_TRUE(contains(info.error().hint, "vector layer"));
   EXPECT_EQ(dir.files(), std::vector<std::string>{"fields.geojson"});
+}
+
+TEST(RasterBadInput, VectorOnlyGeoPackageIsUnsupportedNotDamaged) {
+  // GeoPackage identifies as a raster-capable format; a vector-only one must still be called
+  // vector data (so callers fall back to the vector reader), not a damaged image.
+  TempDir dir;
+  {
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDataset* ds = driver->Create((dir / "fields.gpkg").c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    ASSERT_NE(ds, nullptr);
+    ds->CreateLayer("fields", nullptr, wkbPolygon, nullptr);
+    GDALClose(ds);
+  }
+  const auto info = readRasterInfo(dir / "fields.gpkg");
+  ASSERT_FALSE(info);
+  EXPECT_EQ(info.error().code, ErrorCode::Unsupported) << info.error().text();
+  EXPECT_TRUE(contains(info.error().message, "vector")) << info.error().text();
 }
 
 TEST(RasterBadInput, RasterWithoutCrsStillDescribesAndWarns) {

@@ -1,0 +1,29 @@
+#include <QCoreApplication>
+
+#include "command.h"
+#include "info_command.h"
+
+namespace onemap::cli {
+
+std::filesystem::path CommandLine::path(const QString& value) const {
+  // Option values and positionals are whole arguments, or follow "--option=".
+  for (int i = 0; i < args.size() && i < static_cast<int>(raw.size()); ++i) {
+    if (args[i] == value) return std::filesystem::path(raw[static_cast<std::size_t>(i)]);
+    const int eq = args[i].indexOf(QLatin1Char('='));
+    if (args[i].startsWith(QLatin1String("--")) && eq > 0 && args[i].mid(eq + 1) == value) {
+      const std::string& r = raw[static_cast<std::size_t>(i)];
+      return std::filesystem::path(r.substr(r.find('=') + 1));
+    }
+  }
+  return std::filesystem::path(value.toStdString());
+}
+
+std::vector<Command> builtinCommands() {
+  return {
+      {QStringLiteral("info"),
+       QCoreApplication::translate("onemap-cli", "Describe a raster or vector file: CRS, extent, bands and roles, layers, fields, areas"),
+       runInfoCommand},
+  };
+}
+
+}  // namespace onemap::cli

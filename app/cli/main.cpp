@@ -1,0 +1,49 @@
+#include <QCoreApplication>
+
+#include "cli_io.h"
+#include "command.h"
+#include "onemap/i18n/translations.h"
+
+using namespace onemap::cli;
+
+namespace {
+
+void printUsage(const std::vector<Command>& commands) {
+  printOut(QCoreApplication::translate("onemap-cli", "Usage: onemap-cli COMMAND [OPTIONS] (onemap-cli COMMAND --help for its options)"));
+  printOut(QString());
+  printOut(QCoreApplication::translate("onemap-cli", "Commands:"));
+  for (const auto& c : commands) printOut(QStringLiteral("  %1  %2").arg(c.name, -14).arg(c.summary));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setOrganizationName(QStringLiteral("OneMapAgri"));
+  QCoreApplication::setApplicationName(QStringLiteral("onemap-cli"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(ONEMAP_VERSION));
+  onemap::i18n::installTranslations(app, onemap::i18n::chooseLanguage());
+
+  const auto commands = builtinCommands();
+  CommandLine line;
+  for (int i = 1; i < argc; ++i) {
+    line.raw.emplace_back(argv[i]);
+    line.args.append(QString::fromLocal8Bit(argv[i]));
+  }
+  QStringList& args = line.args;
+  if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+    printUsage(commands);
+    return args.isEmpty() ? kExitUsage : kExitOk;
+  }
+  if (args.first() == QLatin1String("--version")) {
+    printOut(QStringLiteral("onemap-cli %1").arg(QCoreApplication::applicationVersion()));
+    return kExitOk;
+  }
+  const QString name = args.takeFirst();
+  line.raw.erase(line.raw.begin());
+  for (const auto& c : commands)
+    if (c.name == name) return c.run(line);
+  printErr(QCoreApplication::translate("onemap-cli", "onemap-cli: unknown command '%1'").arg(name));
+  printUsage(commands);
+  return kExitUsage;
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QImage>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include "onemap/base/extent.h"
+#include "onemap/render/map_settings.h"
+
+namespace onemap::render {
+class MapRenderJob;
+}
+
+namespace onemap::gui {
+
+class ProjectController;
+
+/// The map view: renders the project's visible layers off the GUI thread, keeps showing the last
+/// image shifted/scaled while a new one renders, pans by dragging and zooms with the wheel around
+/// the cursor. GUI thread only.
+class MapCanvas : public QWidget {
+  Q_OBJECT
+ public:
+  explicit MapCanvas(ProjectController* controller, QWidget* parent = nullptr);
+  ~MapCanvas() override;
+
+  /// The extent requested (the visible one is widened to the widget's aspect ratio).
+  Extent extent() const { return m_extent; }
+  void setExtent(const Extent& extent);
+  void zoomToFullExtent();
+  void zoomBy(double factor, QPointF aroundPixel);
+  /// Settings of the view as it is now.
+  render::MapSettings currentSettings() const;
+  /// The last completely rendered map (for tests and screenshots).
+  const QImage& renderedImage() const { return m_image; }
+  bool isRendering() const;
+
+ public slots:
+  /// Re-renders now (coalesced: many calls in one event-loop turn render once).
+  void refresh();
+
+ signals:
+  void cursorMoved(double mapX, double mapY);
+  void extentChanged(const onemap::Extent& extent);
+  void renderFinished(const QStringList& errors);
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+
+ private:
+  void startRender();
+  void jobFinished(render::MapRenderJob* job);
+
+  ProjectController* m_controller;
+  Extent m_extent;
+  QImage m_image;
+  render::MapSettings m_imageSettings;
+  render::MapRenderJob* m_job = nullptr;
+  QTimer m_refreshTimer;
+  bool m_dragging = false;
+  QPoint m_dragStart;
+  QPoint m_dragOffset;
+};
+
+}  // namespace onemap::gui
