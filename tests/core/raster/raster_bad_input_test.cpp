@@ -122,7 +122,9 @@ TEST(RasterBadInput, VectorOnlyGeoPackageIsUnsupportedNotDamaged) {
   // vector data (so callers fall back to the vector reader), not a damaged image.
   TempDir dir;
   {
+    GDALAllRegister();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    ASSERT_NE(driver, nullptr);
     GDALDataset* ds = driver->Create((dir / "fields.gpkg").c_str(), 0, 0, 0, GDT_Unknown, nullptr);
     ASSERT_NE(ds, nullptr);
     ds->CreateLayer("fields", nullptr, wkbPolygon, nullptr);
