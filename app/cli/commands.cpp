@@ -2,6 +2,7 @@
 
 #include "command.h"
 #include "info_command.h"
+#include "make_sample_command.h"
 
 namespace onemap::cli {
 
@@ -23,6 +24,9 @@ std::vector<Command> builtinCommands() {
       {QStringLiteral("info"),
        QCoreApplication::translate("onemap-cli", "Describe a raster or vector file: CRS, extent, bands and roles, layers, fields, areas"),
        runInfoCommand},
+      {QStringLiteral("make-sample"),
+       QCoreApplication::translate("onemap-cli", "Generate the synthetic sample county (imagery, land use, truth, thematic layers, project)"),
+       runMakeSampleCommand},
   };
 }
 

@@ -33,10 +33,18 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
   painter.setPen(m_style.stroke.alpha() == 0 ? QPen(Qt::NoPen) : pen);
   painter.setBrush(m_style.fill);
   const auto toPixel = [&settings](double x, double y) { return settings.toPixel(x, y); };
+  int categoryIndex = -1;
+  const auto& fields = reader->layer().fields;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (!m_style.categoryField.empty() && fields[i].name == m_style.categoryField) categoryIndex = int(i);
   auto result = reader->forEach(options, &feedback, [&](const vector::Feature& feature) {
     if (feature.wkb.empty()) return true;
     const DecodedGeometry g = decodeWkb(feature.wkb, toPixel);
     if (!g.ok) return true;
+    if (categoryIndex >= 0 && std::size_t(categoryIndex) < feature.attributes.size()) {
+      const auto* text = std::get_if<std::string>(&feature.attributes[std::size_t(categoryIndex)]);
+      painter.setBrush(m_style.fillFor(text != nullptr ? *text : std::string()));
+    }
     if (!g.path.isEmpty()) {
       if (g.polygonal) painter.drawPath(g.path);
       else painter.strokePath(g.path, painter.pen());

@@ -229,3 +229,31 @@ std::string Geometry::toWkt(int precision) const {
 }
 
 }  // namespace onemap::geos
+
+namespace onemap::geos {
+
+Geometry Geometry::rectangle(double minX, double minY, double maxX, double maxY) {
+  GEOSContextHandle_t context = threadContext();
+  return adopt(GEOSGeom_createRectangle_r(context, minX, minY, maxX, maxY));
+}
+
+Result<Geometry> Geometry::unaryUnion(std::vector<Geometry> parts) {
+  GEOSContextHandle_t context = threadContext();
+  std::vector<GEOSGeometry*> handles;
+  handles.reserve(parts.size());
+  for (auto& part : parts) {
+    if (part.isNull()) continue;
+    handles.push_back(part.m_geometry);
+    part.m_geometry = nullptr;  // ownership moves into the collection
+  }
+  GEOSGeometry* collection = GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, handles.data(),
+                                                         static_cast<unsigned int>(handles.size()));
+  if (collection == nullptr) return fail(ErrorCode::Internal, "GEOS could not collect the parts to union");
+  Geometry all = adopt(collection);
+  lastGeosMessage();
+  GEOSGeometry* united = GEOSUnaryUnion_r(context, all.handle());
+  if (united == nullptr) return fail(ErrorCode::Internal, "GEOS could not union the parts: " + takeMessage("union failed"));
+  return adopt(united);
+}
+
+}  // namespace onemap::geos

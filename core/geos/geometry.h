@@ -49,6 +49,11 @@ class Geometry {
   /// Takes ownership of a geometry created in this thread's context.
   static Geometry adopt(GEOSGeom_t* geometry);
 
+  /// An axis-aligned rectangle polygon.
+  static Geometry rectangle(double minX, double minY, double maxX, double maxY);
+  /// The union of `parts` (consumed), dissolving shared edges (e.g. blocks into a village).
+  static Result<Geometry> unaryUnion(std::vector<Geometry> parts);
+
  private:
   GEOSGeom_t* m_geometry = nullptr;
 };
