@@ -65,9 +65,19 @@ build() {
   cmake --build "$build_dir" -j "$jobs"
 }
 
+ensure_sample() {
+  step="generate the sample county (onemap-cli make-sample)"
+  local folder="$build_dir/sample-county"
+  if [ ! -f "$folder/sample-project.onemap" ]; then
+    say "Generating the sample county into $folder (seed 1, a few seconds)"
+    "$build_dir/app/cli/onemap-cli" make-sample --size small --seed 1 --out "$folder" --overwrite --quiet
+  fi
+}
+
 run_app() {
+  ensure_sample
   step="start the OneMap Agri desktop app"
-  local sample="$root/data-samples/sample-project.onemap"
+  local sample="$build_dir/sample-county/sample-project.onemap"
   say "Starting onemap on $sample"
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
     say "No display found: starting under Xvfb (xvfb-run)"

@@ -29,7 +29,7 @@ class MainWindowTest : public QObject {
     window.resize(1000, 700);
     window.show();
     QSignalSpy rendered(window.canvas(), &gui::MapCanvas::renderFinished);
-    QVERIFY(window.openPath(test::sourceDir() / "data-samples" / "sample-project.onemap", true));
+    QVERIFY(window.openPath(test::sourceDir() / "data-samples" / "landsat_nanjing" / "nanjing-landsat.onemap", true));
     QVERIFY(rendered.wait(30000));
     QVERIFY2(rendered.last().first().toStringList().isEmpty(),
              qPrintable(rendered.last().first().toStringList().join("; ")));
@@ -43,7 +43,7 @@ class MainWindowTest : public QObject {
     shell::MainWindow window;
     window.resize(1000, 700);
     window.show();
-    QVERIFY(window.openPath(test::sourceDir() / "data-samples" / "sample-project.onemap", true));
+    QVERIFY(window.openPath(test::sourceDir() / "data-samples" / "landsat_nanjing" / "nanjing-landsat.onemap", true));
     auto* canvas = window.canvas();
     const QPointF cursor(200, 150);
     const QPointF before = canvas->currentSettings().toMap(cursor);
@@ -57,7 +57,7 @@ class MainWindowTest : public QObject {
     test::TempDir dir;
     shell::MainWindow window;
     window.resize(800, 600);
-    QVERIFY(window.openPath(test::sourceDir() / "data-samples" / "sample-project.onemap", true));
+    QVERIFY(window.openPath(test::sourceDir() / "data-samples" / "landsat_nanjing" / "nanjing-landsat.onemap", true));
     window.controller()->setLayerVisible(0, true);
     window.canvas()->zoomBy(0.25, QPointF(400, 300));
     window.controller()->project().extent = window.canvas()->extent();
