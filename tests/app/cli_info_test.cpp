@@ -173,3 +173,13 @@ TEST(CliInfo, UsageErrorsExitWithTwo) {
   EXPECT_EQ(runCli({"info", "--no-such-option", "x.tif"}).exitCode, 2);
   EXPECT_EQ(runCli({"info", "--help"}).exitCode, 0);
 }
+
+TEST(CliInfo, StackedSentinel2VrtNamesAllSixRoles) {
+  const auto file = sourceDir() / "data-samples" / "sentinel2_chongqing" / "s2_date2.vrt";
+  const auto run = runCli({"info", file.string(), "--json", "--no-stats"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const json j = json::parse(run.out);
+  const std::vector<std::string> expected{"blue", "green", "red", "nir", "swir1", "swir2"};
+  ASSERT_EQ(j["bands"].size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(j["bands"][i]["role"], expected[i]);
+}

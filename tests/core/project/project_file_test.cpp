@@ -121,3 +121,12 @@ TEST(ProjectFile, UniqueLayerIdsAvoidCollisions) {
   EXPECT_EQ(p.uniqueLayerId("dltb"), "dltb_2");
   EXPECT_EQ(p.uniqueLayerId("img"), "img");
 }
+
+TEST(ProjectFile, TheShippedRealPairProjectsOpenWithEveryFilePresent) {
+  for (const auto& relative : {"landsat_nanjing/nanjing-landsat.onemap", "sentinel2_chongqing/chongqing-sentinel2.onemap"}) {
+    const auto r = loadProject(test::sourceDir() / "data-samples" / relative);
+    ASSERT_TRUE(r) << r.error().text();
+    EXPECT_GE(r->layers.size(), 3u) << relative;
+    EXPECT_TRUE(missingSources(*r).empty()) << relative;
+  }
+}
