@@ -61,8 +61,8 @@ void assignAdministration(Scene& scene, Grid& grid, Random& random, double villa
       const Rect c = grid.cellRect(i, j);
       const double u = ((c.minX + c.maxX) / 2 - (e.minX + e.maxX) / 2) / (e.width() / 2);
       const double v = ((c.minY + c.maxY) / 2 - (e.minY + e.maxY) / 2) / (e.height() / 2);
-      const double ragged = 0.08 * (unitFromHash(hashKeys(scene.seed, 0xED6E, std::uint64_t(i), std::uint64_t(j))) - 0.5);
-      inside[std::size_t(grid.cell(i, j))] = std::pow(std::abs(u), 6) + std::pow(std::abs(v), 6) < 1.05 + ragged;
+      const double ragged = 0.25 * (unitFromHash(hashKeys(scene.seed, 0xED6E, std::uint64_t(i), std::uint64_t(j))) - 0.5);
+      inside[std::size_t(grid.cell(i, j))] = std::pow(std::abs(u), 3) + std::pow(std::abs(v), 3) < 1.0 + ragged;
     }
 
   const std::vector<Seed> seeds = jitteredSeeds(e, villageSpacing, random);

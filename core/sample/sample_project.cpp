@@ -33,7 +33,10 @@ Status writeSampleProject(const Scene& scene, const std::filesystem::path& folde
       image.source = folder / (date == 0 ? kBeforeImage : kAfterImage);
       image.visible = date == 1;
       image.style["bands"] = "red,green,blue";
-      image.style["stretch"] = "percentile";
+      // A fixed linear range suits the synthetic DN (a per-band percentile cut would darken the
+      // vegetation that dominates the scene and tint it).
+      image.style["stretch"] = "minmax";
+      image.style["stretch_values"] = "80,650;80,650;80,650";
       p.layers.push_back(image);
     }
   }

@@ -66,17 +66,35 @@ int SceneIndex::bucketOf(double x, double y) const {
 }
 
 GroundSample SceneIndex::sample(int date, double x, double y) const {
+  return sampleNear(date, x, y, -1);
+}
+
+void SceneIndex::sampleRow(int date, double x0, double dx, double y,
+                           std::span<GroundSample> out) const {
+  int hint = -1;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i] = sampleNear(date, x0 + double(i) * dx, y, hint);
+    hint = out[i].parcel;
+  }
+}
+
+// `parcelHint` (-1 for none): a parcel to try first, usually the previous pixel's.
+GroundSample SceneIndex::sampleNear(int date, double x, double y, int parcelHint) const {
   GroundSample s;
   const int bucket = bucketOf(x, y);
   if (bucket < 0) return s;
-  for (int i : m_parcels[std::size_t(bucket)]) {
+  const auto take = [&](int i) {
     const Parcel& p = m_scene.parcels[std::size_t(i)];
-    if (!p.rect.contains(x, y)) continue;
+    if (!p.rect.contains(x, y)) return false;
     s.cover = p.cover;
     s.vigour = p.vigour;
     s.rowsAlongX = p.rowsAlongX;
     s.parcel = i;
-    break;
+    return true;
+  };
+  if (parcelHint < 0 || !take(parcelHint)) {
+    for (int i : m_parcels[std::size_t(bucket)])
+      if (take(i)) break;
   }
   if (date == 0) return s;
 

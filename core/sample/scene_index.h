@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "onemap/sample/scene.h"
@@ -27,12 +28,17 @@ class SceneIndex {
   /// date 0 = before, 1 = after (changes, harvest, rotation, clouds applied).
   GroundSample sample(int date, double x, double y) const;
 
+  /// sample() at the points (x0 + i·dx, y), i < out.size(): one pixel row, faster because
+  /// neighbouring points usually fall in the same parcel (parcels do not overlap).
+  void sampleRow(int date, double x0, double dx, double y, std::span<GroundSample> out) const;
+
   const Scene& scene() const { return m_scene; }
 
  private:
   template <class T>
   void bucketise(const std::vector<T>& items, std::vector<std::vector<int>>& buckets) const;
   int bucketOf(double x, double y) const;
+  GroundSample sampleNear(int date, double x, double y, int parcelHint) const;
 
   const Scene& m_scene;
   double m_bucket;

@@ -69,8 +69,10 @@ bool isVegetation(Cover cover) {
     case Cover::Orchard:
     case Cover::Nursery:
     case Cover::Forest:
-    case Cover::Grass: return true;
-    default: return false;
+    case Cover::Grass:
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -7,24 +7,24 @@
 
 namespace onemap::sample {
 
-/// Noise-free digital numbers in the four GF-1/GF-6 PMS bands, in file order: blue, green, red, NIR.
+/// Noise-free DN in the four GF-1/GF-6 PMS bands, in file order: blue, green, red, NIR.
 using Bands = std::array<float, 4>;
 
 /// Surface materials the texture model mixes inside one cover (tree crowns on soil, roofs, banks…).
 enum class Material : std::uint8_t {
-  Soil,          ///< moist ploughed soil between rows and crowns
-  DrySoil,       ///< bright dry earth, yards, pond banks
-  Grass,         ///< inter-row grass, verges
-  Crown,         ///< tree crown (orchard, nursery, homestead trees)
-  ForestCrown,   ///< darker, denser forest canopy
-  Water,         ///< open water between paddy rows
-  Concrete,      ///< yards, hardened ground
-  RoofGrey,      ///< concrete / grey tile roofs
-  RoofBlueSteel, ///< blue colour-coated steel sheds (彩钢棚)
-  RoofRedTile,   ///< red clay tiles
-  RoofWhite,     ///< white roofs, new coated sheds
-  Plastic,       ///< greenhouse film
-  Cloud,         ///< thick cumulus top
+  Soil,           ///< moist ploughed soil between rows and crowns
+  DrySoil,        ///< bright dry earth, yards, pond banks
+  Grass,          ///< inter-row grass, verges
+  Crown,          ///< tree crown (orchard, nursery, homestead trees)
+  ForestCrown,    ///< darker, denser forest canopy
+  Water,          ///< open water between paddy rows
+  Concrete,       ///< yards, hardened ground
+  RoofGrey,       ///< concrete / grey tile roofs
+  RoofBlueSteel,  ///< blue colour-coated steel sheds (彩钢棚)
+  RoofRedTile,    ///< red clay tiles
+  RoofWhite,      ///< white roofs, new coated sheds
+  Plastic,        ///< greenhouse film
+  Cloud,          ///< thick cumulus top
 };
 
 /// Number of roof materials (RoofGrey … RoofWhite), for picking one per building.

@@ -1,6 +1,7 @@
-// Within-field texture of the synthetic imagery. Every pattern is a function of the world position
-// and of per-object hash keys (parcel, change patch, new building), so tiles can be computed in
-// any order and unchanged ground is identical on both dates (up to the whole-scene misregistration).
+// Within-field texture of the synthetic imagery. Every pattern is a function of the world
+// position and of per-object hash keys (parcel, change patch, new building), so tiles can be
+// computed in any order and unchanged ground is identical on both dates (up to the whole-scene
+// misregistration).
 #include "onemap/sample/texture.h"
 
 #include <algorithm>
@@ -20,16 +21,22 @@ constexpr std::uint64_t kCrownKey = 0x7465780004ull;
 constexpr std::uint64_t kCellKey = 0x7465780005ull;
 constexpr std::uint64_t kSlabKey = 0x7465780006ull;
 
+// Bucket size (m) of the index of new buildings outside cropland.
+constexpr double kBucket = 100.0;
+
 // Object kinds for layout keys.
 constexpr std::uint64_t kParcelObject = 1, kChangeObject = 2, kDistractorObject = 3;
 
 float smoothStep(double t) { return float(t * t * (3.0 - 2.0 * t)); }
 
 /// Uniform in [0, 1) from 16 bits of `h` starting at `shift`.
-float bits16(std::uint64_t h, int shift) { return float((h >> shift) & 0xFFFFu) * (1.0f / 65536.0f); }
+float bits16(std::uint64_t h, int shift) {
+  return float((h >> shift) & 0xFFFFu) * (1.0f / 65536.0f);
+}
 
 float lattice(std::uint64_t seed, std::uint64_t purpose, std::int64_t k, std::int64_t j) {
-  return float(unitFromHash(hashKeys(seed, purpose, std::uint64_t(k), std::uint64_t(j)))) * 2.0f - 1.0f;
+  return float(unitFromHash(hashKeys(seed, purpose, std::uint64_t(k), std::uint64_t(j)))) * 2.0f -
+         1.0f;
 }
 
 /// Adds amplitude × value noise of `wavelength` to out[i] for points (x0 + i·dx, y).
@@ -77,8 +84,10 @@ struct Crown {
   float brightness = 1.0f;
 };
 
+/// `edge` (m) is the width of the soft crown rim: about half a pixel, so that point samples at
+/// pixel centres look like pixel-area averages instead of aliasing the tree grid into moiré.
 Crown crownAt(std::uint64_t seed, std::uint64_t key, double along, double across, double sAlong,
-              double sAcross, double radius, double jitter) {
+              double sAcross, double radius, double jitter, double edge) {
   const double u = along / sAlong - 0.5, v = across / sAcross - 0.5;
   const auto i0 = std::int64_t(std::floor(u)), j0 = std::int64_t(std::floor(v));
   Crown best{-1.0f, 1.0f};
@@ -90,7 +99,7 @@ Crown crownAt(std::uint64_t seed, std::uint64_t key, double along, double across
       const double r = radius * (0.85 + 0.3 * bits16(h, 32));
       const double dx = along - cx, dy = across - cy;
       const double d = std::sqrt(dx * dx + dy * dy);
-      const float w = float(std::clamp((r - d) / 0.8 + 0.5, 0.0, 1.0));
+      const float w = float(std::clamp((r - d) / edge + 0.5, 0.0, 1.0));
       if (w <= best.weight) continue;
       // Sunlit side brighter, shaded side darker; each tree a little different.
       const double sun = std::clamp((dx + dy) / (1.414 * r), -1.0, 1.0);
@@ -115,11 +124,19 @@ CellPos cellOf(double t, double length, double target) {
   return {index, size, t - double(index) * size};
 }
 
-/// Roof of one building: material by weighted pick, brightness, ridge shading.
-Bands roof(std::uint64_t h, double along, double alongSize, double across, double acrossSize) {
+/// Roof of one building: material by weighted pick, brightness, ridge shading. Village houses
+/// are mostly grey or red tiles; sheds and factories often blue or white coated steel.
+Bands roof(std::uint64_t h, bool village, double along, double alongSize, double across,
+           double acrossSize) {
   const float pick = bits16(h, 0);
-  const int kind = pick < 0.40f ? 0 : pick < 0.65f ? 2 : pick < 0.85f ? 1 : 3;  // grey, red, blue, white
-  const Material material = roofMaterial(kind);
+  const Material material = village ? (pick < 0.45f   ? Material::RoofGrey
+                                       : pick < 0.80f ? Material::RoofRedTile
+                                       : pick < 0.92f ? Material::RoofBlueSteel
+                                                      : Material::RoofWhite)
+                                    : (pick < 0.35f   ? Material::RoofGrey
+                                       : pick < 0.70f ? Material::RoofBlueSteel
+                                       : pick < 0.90f ? Material::RoofWhite
+                                                      : Material::RoofRedTile);
   float factor = 0.92f + 0.16f * bits16(h, 16);
   // Pitched grey and tiled roofs: the half on one side of the ridge is in partial shade.
   if (material == Material::RoofGrey || material == Material::RoofRedTile) {
@@ -130,10 +147,13 @@ Bands roof(std::uint64_t h, double along, double alongSize, double across, doubl
   return scaled(materialSpectrum(material), factor);
 }
 
-SurfaceModel::Layout makeLayout(std::uint64_t seed, std::uint64_t kind, std::size_t index,
-                                const Rect& rect, double pixelSize) {
+}  // namespace
+
+SurfaceModel::Layout SurfaceModel::makeLayout(std::uint64_t seed, std::uint64_t kind,
+                                              std::size_t index, const Rect& rect,
+                                              double pixelSize) {
   Random random(hashKeys(seed, kLayoutKey, kind, index));
-  SurfaceModel::Layout layout;
+  Layout layout;
   layout.rect = rect;
   layout.key = random.next();
   layout.rowPeriod = float(pixelSize * random.uniform(1.0, 3.0));
@@ -144,14 +164,6 @@ SurfaceModel::Layout makeLayout(std::uint64_t seed, std::uint64_t kind, std::siz
   return layout;
 }
 
-}  // namespace
-
-void valueNoiseRow(std::uint64_t seed, std::uint64_t purpose, double x0, double dx, double y,
-                   double wavelength, std::span<float> out) {
-  std::fill(out.begin(), out.end(), 0.0f);
-  addValueNoise(seed, purpose, x0, dx, y, wavelength, 1.0f, out);
-}
-
 void fieldVariationRow(std::uint64_t seed, double x0, double dx, double y, std::span<float> out) {
   std::fill(out.begin(), out.end(), 0.0f);
   addValueNoise(seed, kFieldLow, x0, dx, y, 120.0, 0.7f, out);
@@ -160,6 +172,7 @@ void fieldVariationRow(std::uint64_t seed, double x0, double dx, double y, std::
 
 SurfaceModel::SurfaceModel(const Scene& scene) : m_scene(scene) {
   const double px = scene.pixelSize > 0 ? scene.pixelSize : 2.0;
+  m_crownEdge = 0.4 + 0.5 * px;
   m_default = makeLayout(scene.seed, 0, 0, scene.extent, px);
   m_parcels.reserve(scene.parcels.size());
   for (std::size_t i = 0; i < scene.parcels.size(); ++i)
@@ -168,14 +181,29 @@ SurfaceModel::SurfaceModel(const Scene& scene) : m_scene(scene) {
   for (std::size_t i = 0; i < scene.changes.size(); ++i)
     m_changes.push_back(makeLayout(scene.seed, kChangeObject, i, scene.changes[i].rect, px));
   m_distractors.reserve(scene.distractors.size());
-  m_buildingsByParcel.resize(scene.parcels.size());
+  m_bucketCols = std::max(1, int(std::ceil(scene.extent.width() / kBucket)));
+  m_bucketRows = std::max(1, int(std::ceil(scene.extent.height() / kBucket)));
   for (std::size_t i = 0; i < scene.distractors.size(); ++i) {
     const Distractor& d = scene.distractors[i];
     m_distractors.push_back(makeLayout(scene.seed, kDistractorObject, i, d.rect, px));
     if (d.type != DistractorType::OutsideCropland) continue;
-    for (std::size_t p = 0; p < scene.parcels.size(); ++p)
-      if (scene.parcels[p].rect.intersects(d.rect)) m_buildingsByParcel[p].push_back(int(i));
+    if (m_newBuildings.empty())
+      m_newBuildings.resize(std::size_t(m_bucketCols) * std::size_t(m_bucketRows));
+    const int c0 = bucketColumn(d.rect.minX), c1 = bucketColumn(d.rect.maxX);
+    const int r0 = bucketRow(d.rect.minY), r1 = bucketRow(d.rect.maxY);
+    for (int r = r0; r <= r1; ++r)
+      for (int c = c0; c <= c1; ++c)
+        m_newBuildings[std::size_t(r) * std::size_t(m_bucketCols) + std::size_t(c)].push_back(
+            int(i));
   }
+}
+
+int SurfaceModel::bucketColumn(double x) const {
+  return std::clamp(int(std::floor((x - m_scene.extent.minX) / kBucket)), 0, m_bucketCols - 1);
+}
+
+int SurfaceModel::bucketRow(double y) const {
+  return std::clamp(int(std::floor((y - m_scene.extent.minY) / kBucket)), 0, m_bucketRows - 1);
 }
 
 const SurfaceModel::Layout& SurfaceModel::layoutOf(const GroundSample& ground, double x,
@@ -184,9 +212,13 @@ const SurfaceModel::Layout& SurfaceModel::layoutOf(const GroundSample& ground, d
     return m_changes[std::size_t(ground.change)];
   if (ground.parcel < 0 || std::size_t(ground.parcel) >= m_parcels.size()) return m_default;
   const auto p = std::size_t(ground.parcel);
-  if (ground.cover == Cover::Building && m_scene.parcels[p].cover != Cover::Building) {
-    for (int d : m_buildingsByParcel[p])
-      if (m_scene.distractors[std::size_t(d)].rect.contains(x, y)) return m_distractors[std::size_t(d)];
+  if (ground.cover == Cover::Building && m_scene.parcels[p].cover != Cover::Building &&
+      !m_newBuildings.empty()) {
+    const auto bucket =
+        std::size_t(bucketRow(y)) * std::size_t(m_bucketCols) + std::size_t(bucketColumn(x));
+    for (int d : m_newBuildings[bucket])
+      if (m_scene.distractors[std::size_t(d)].rect.contains(x, y))
+        return m_distractors[std::size_t(d)];
   }
   return m_parcels[p];
 }
@@ -208,23 +240,26 @@ Bands SurfaceModel::surface(const GroundSample& ground, double x, double y, floa
 
   switch (ground.cover) {
     case Cover::PaddyRice:
-      return applyField(mix(base, materialSpectrum(Material::Water), 0.05f + 0.15f * rows), field, true);
+      return applyField(mix(base, materialSpectrum(Material::Water), 0.05f + 0.15f * rows), field,
+                        true);
     case Cover::IrrigatedCrop:
       return applyField(mix(base, materialSpectrum(Material::Soil), 0.12f * rows), field, true);
     case Cover::DryCrop:
       return applyField(mix(base, materialSpectrum(Material::Soil), 0.25f * rows), field, true);
     case Cover::HarvestedStubble:
       return applyField(mix(base, materialSpectrum(Material::DrySoil), 0.3f * rows), field, false);
-    case Cover::BareSoil: return applyField(scaled(base, 0.95f + 0.1f * rows), field, false);
+    case Cover::BareSoil:
+      return applyField(scaled(base, 0.95f + 0.1f * rows), field, false);
 
     case Cover::Orchard: {
       // Regular grid of crowns 4–6 m apart on weeded soil.
       const double spacing = 4.0 + 2.0 * layout.u1;
       const Crown crown = crownAt(seed, layout.key, along, across, spacing * 0.85, spacing,
-                                  spacing * (0.36 + 0.06 * layout.u2), 0.03);
+                                  spacing * (0.36 + 0.06 * layout.u2), 0.03, m_crownEdge);
       const Bands soil = mix(materialSpectrum(Material::Soil), materialSpectrum(Material::Grass),
                              (layout.bits & 1u) != 0 ? 0.35f : 0.1f);
-      const Bands tree = mix(materialSpectrum(Material::Crown), parcelSpectrum(Cover::Orchard, ground.vigour), 0.2f);
+      const Bands tree = mix(materialSpectrum(Material::Crown),
+                             parcelSpectrum(Cover::Orchard, ground.vigour), 0.2f);
       const Bands crownColour = scaled(tree, crown.brightness);
       return applyField(mix(soil, crownColour, crown.weight), field, true);
     }
@@ -232,52 +267,58 @@ Bands SurfaceModel::surface(const GroundSample& ground, double x, double y, floa
       // Dense small young trees, ~2–3 m apart, slightly irregular.
       const double spacing = 2.0 + 0.8 * layout.u1;
       const Crown crown = crownAt(seed, layout.key, along, across, spacing, spacing * 1.15,
-                                  spacing * 0.42, 0.12);
-      const Bands crownColour = scaled(materialSpectrum(Material::Crown), crown.brightness * (0.9f + 0.1f * ground.vigour));
-      return applyField(mix(materialSpectrum(Material::Soil), crownColour, crown.weight), field, true);
+                                  spacing * 0.42, 0.12, m_crownEdge);
+      const Bands crownColour = scaled(materialSpectrum(Material::Crown),
+                                       crown.brightness * (0.9f + 0.1f * ground.vigour));
+      return applyField(mix(materialSpectrum(Material::Soil), crownColour, crown.weight), field,
+                        true);
     }
     case Cover::Forest: {
       // Closed canopy mottled by crowns, shaded gaps between them.
       const double spacing = 4.0 + 1.0 * layout.u1;
-      const Crown crown = crownAt(seed, layout.key, x, y, spacing, spacing, spacing * 0.6, 0.22);
+      const Crown crown =
+          crownAt(seed, layout.key, x, y, spacing, spacing, spacing * 0.6, 0.22, m_crownEdge);
       const Bands canopy = scaled(base, 1.04f);
       const Bands colour = scaled(canopy, crown.brightness);
       return applyField(mix(scaled(canopy, 0.55f), colour, crown.weight), field, true);
     }
-    case Cover::Grass: return applyField(base, field, true);
+    case Cover::Grass:
+      return applyField(base, field, true);
 
     case Cover::Pond: {
       // Fish ponds of ~45–80 m with bright earth banks of 2–3.5 m (1–2 px).
       const double target = 45.0 + 35.0 * layout.u2, bank = 2.0 + 1.5 * layout.u1;
       const CellPos cx = cellOf(lx, w, target), cy = cellOf(ly, h, target);
       const double edge = std::min({cx.local, cx.size - cx.local, cy.local, cy.size - cy.local});
-      const std::uint64_t cell = hashKeys(seed, kCellKey, layout.key, std::uint64_t(cx.index),
-                                          std::uint64_t(cy.index));
+      const std::uint64_t cell =
+          hashKeys(seed, kCellKey, layout.key, std::uint64_t(cx.index), std::uint64_t(cy.index));
       if (edge < bank)
-        return applyField(mix(materialSpectrum(Material::DrySoil), materialSpectrum(Material::Grass),
-                              0.3f + 0.4f * bits16(cell, 0)), field, false);
+        return applyField(mix(materialSpectrum(Material::DrySoil),
+                              materialSpectrum(Material::Grass), 0.3f + 0.4f * bits16(cell, 0)),
+                          field, false);
       const float algae = bits16(cell, 16);
       const Bands& water = materialSpectrum(Material::Water);
-      const Bands tinted{water[0] - 20.0f * algae, water[1] + 25.0f * algae, water[2] - 5.0f * algae,
-                         water[3] + 30.0f * algae};
+      const Bands tinted{water[0] - 20.0f * algae, water[1] + 25.0f * algae,
+                         water[2] - 5.0f * algae, water[3] + 30.0f * algae};
       return scaled(tinted, 1.0f + 0.02f * field);
     }
-    case Cover::River: return scaled(base, 1.0f + 0.03f * field);
+    case Cover::River:
+      return scaled(base, 1.0f + 0.03f * field);
 
     case Cover::Building: {
       if (std::min(w, h) < 36.0)  // one building: the whole object is its roof
-        return roof(layout.key, along, alongSize, across, acrossSize);
+        return roof(layout.key, false, along, alongSize, across, acrossSize);
       // A compound: buildings of 22–36 m cells on concrete, shadows cast to the north.
       const double target = 22.0 + 14.0 * layout.u2;
       const CellPos cx = cellOf(lx, w, target), cy = cellOf(ly, h, target);
-      const std::uint64_t cell = hashKeys(seed, kCellKey, layout.key, std::uint64_t(cx.index),
-                                          std::uint64_t(cy.index));
+      const std::uint64_t cell =
+          hashKeys(seed, kCellKey, layout.key, std::uint64_t(cx.index), std::uint64_t(cy.index));
       const double left = 2.0 + 4.0 * bits16(cell, 0), right = 2.0 + 4.0 * bits16(cell, 16);
       const double bottom = 2.0 + 4.0 * bits16(cell, 32), top = 3.0 + 5.0 * bits16(cell, 48);
       const bool inX = cx.local >= left && cx.local < cx.size - right;
       const double roofTop = cy.size - top;
       if (inX && cy.local >= bottom && cy.local < roofTop)
-        return roof(mix64(cell), cx.local - left, cx.size - left - right, cy.local - bottom,
+        return roof(mix64(cell), false, cx.local - left, cx.size - left - right, cy.local - bottom,
                     roofTop - bottom);
       const Bands yard = applyField(materialSpectrum(Material::Concrete), field, false);
       if (inX && cy.local >= roofTop && cy.local < roofTop + 2.0 + 2.0 * bits16(cell, 8))
@@ -286,40 +327,46 @@ Bands SurfaceModel::surface(const GroundSample& ground, double x, double y, floa
     }
     case Cover::Hardened: {
       // Concrete slabs of ~5 m with slightly different tones, stains at field scale.
-      const std::uint64_t slab = hashKeys(seed, kSlabKey, layout.key, std::uint64_t(std::int64_t(std::floor(lx / 5.0))),
-                                          std::uint64_t(std::int64_t(std::floor(ly / 5.0))));
+      const std::uint64_t slab =
+          hashKeys(seed, kSlabKey, layout.key, std::uint64_t(std::int64_t(std::floor(lx / 5.0))),
+                   std::uint64_t(std::int64_t(std::floor(ly / 5.0))));
       return applyField(scaled(base, 0.95f + 0.1f * bits16(slab, 0)), field, false);
     }
-    case Cover::Asphalt: return scaled(base, 1.0f + 0.02f * field);
-    case Cover::RuralRoad: return applyField(base, field, false);
+    case Cover::Asphalt:
+      return scaled(base, 1.0f + 0.02f * field);
+    case Cover::RuralRoad:
+      return applyField(base, field, false);
 
     case Cover::Homestead: {
       // 12 m plots: a 5–10 m house with its shadow, the rest trees, a concrete yard or a garden.
       constexpr double kPlot = 12.0;
-      const auto px = std::int64_t(std::floor(lx / kPlot)), py = std::int64_t(std::floor(ly / kPlot));
+      const auto px = std::int64_t(std::floor(lx / kPlot)),
+                 py = std::int64_t(std::floor(ly / kPlot));
       const double qx = lx - double(px) * kPlot, qy = ly - double(py) * kPlot;
-      const std::uint64_t plot = hashKeys(seed, kCellKey, layout.key, std::uint64_t(px), std::uint64_t(py));
+      const std::uint64_t plot =
+          hashKeys(seed, kCellKey, layout.key, std::uint64_t(px), std::uint64_t(py));
       const double hw = 5.0 + 5.0 * bits16(plot, 0), hh = 5.0 + 5.0 * bits16(plot, 16);
       const double ox = (kPlot - hw) * bits16(plot, 32), oy = (kPlot - hh) * 0.8 * bits16(plot, 48);
       const bool inX = qx >= ox && qx < ox + hw;
-      if (inX && qy >= oy && qy < oy + hh) return roof(mix64(plot), qx - ox, hw, qy - oy, hh);
+      // Village roofs weather darker than new sheds.
+      if (inX && qy >= oy && qy < oy + hh) return scaled(roof(mix64(plot), true, qx - ox, hw, qy - oy, hh), 0.8f);
       const std::uint64_t use = mix64(plot ^ 0x5A5A5A5Aull);
       const float pick = bits16(use, 0);
-      Bands ground2;
-      if (pick < 0.35f) {
-        const Crown crown = crownAt(seed, layout.key, x, y, 3.5, 3.5, 2.1, 0.25);
+      Bands yard;
+      if (pick < 0.55f) {  // courtyard and village trees
+        const Crown crown = crownAt(seed, layout.key, x, y, 3.5, 3.5, 2.1, 0.25, m_crownEdge);
         const Bands leaves = scaled(materialSpectrum(Material::Crown), crown.brightness);
-        ground2 = mix(scaled(leaves, 0.6f), leaves, crown.weight);
-      } else if (pick < 0.7f) {
-        ground2 = materialSpectrum(Material::Concrete);
-      } else if (pick < 0.85f) {
-        ground2 = materialSpectrum(Material::DrySoil);
-      } else {
-        ground2 = mix(coverSpectrum(Cover::IrrigatedCrop), materialSpectrum(Material::Soil),
-                      0.3f * triangle(qy / 1.5));
+        yard = mix(scaled(leaves, 0.6f), leaves, crown.weight);
+      } else if (pick < 0.72f) {  // worn concrete yard
+        yard = mix(materialSpectrum(Material::Concrete), materialSpectrum(Material::DrySoil), 0.4f);
+      } else if (pick < 0.84f) {
+        yard = materialSpectrum(Material::DrySoil);
+      } else {  // vegetable garden in rows
+        yard = mix(coverSpectrum(Cover::IrrigatedCrop), materialSpectrum(Material::Soil),
+                   0.3f * triangle(qy / 1.5));
       }
-      if (inX && qy >= oy + hh && qy < oy + hh + 2.5) ground2 = scaled(ground2, 0.55f);
-      return applyField(ground2, field, false);
+      if (inX && qy >= oy + hh && qy < oy + hh + 2.5) yard = scaled(yard, 0.55f);  // house shadow
+      return applyField(yard, field, false);
     }
     case Cover::Greenhouse: {
       // Plastic tunnels 8–10 m wide along the rows, separated by 1.5 m earth paths.

@@ -1,6 +1,7 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -10,6 +11,7 @@
 #include "onemap/raster/raster_source.h"
 #include "onemap/sample/imagery_writer.h"
 #include "onemap/sample/scene.h"
+#include "onemap/sample/scene_index.h"
 #include "temp_dir.h"
 
 using namespace onemap;
@@ -82,7 +84,8 @@ Scene testScene(std::uint64_t seed = 7) {
   change(pondPatch(), ChangeType::Pond, kPaddy, "1104");
   change(nurseryPatch(), ChangeType::Nursery, kIrrigated, "0301");
 
-  scene.distractors.push_back({1, DistractorType::Harvest, scene.parcels[kHarvested].rect, kHarvested});
+  scene.distractors.push_back(
+      {1, DistractorType::Harvest, scene.parcels[kHarvested].rect, kHarvested});
   scene.distractors.push_back({2, DistractorType::Cloud, cloudDisc(), -1});
   scene.distractors.push_back({3, DistractorType::CloudShadow, shadowDisc(), -1});
 
@@ -126,7 +129,8 @@ Image write(const Scene& scene, int date, const std::filesystem::path& path, int
 }
 
 /// Pixels (col, row) whose centre lies inside `rect` shrunk by `margin` metres.
-std::vector<std::pair<int, int>> pixelsIn(const Scene& scene, const Rect& rect, double margin = 0.0) {
+std::vector<std::pair<int, int>> pixelsIn(const Scene& scene, const Rect& rect,
+                                          double margin = 0.0) {
   std::vector<std::pair<int, int>> pixels;
   for (int row = 0; row < scene.height; ++row) {
     for (int col = 0; col < scene.width; ++col) {
@@ -162,10 +166,12 @@ Stats bandStats(const Image& image, int band, const std::vector<std::pair<int, i
 }
 
 double meanNdvi(const Image& image, const std::vector<std::pair<int, int>>& pixels) {
-  return statsOf(pixels, [&](int col, int row) {
-           const double red = image.at(2, col, row), nir = image.at(3, col, row);
-           return (nir - red) / (nir + red);
-         }).mean;
+  return statsOf(pixels,
+                 [&](int col, int row) {
+                   const double red = image.at(2, col, row), nir = image.at(3, col, row);
+                   return (nir - red) / (nir + red);
+                 })
+      .mean;
 }
 
 std::uint64_t checksum(const Image& image) {
@@ -195,7 +201,61 @@ int firstDarkRow(const Image& image, int col, int fromRow, float threshold) {
   return -1;
 }
 
+/// One band of a file at full resolution (overview -1) or of overview `overview`.
+struct Plane {
+  int width = 0, height = 0;
+  std::vector<std::uint16_t> values;
+};
+
+Plane readPlane(GDALDatasetH dataset, int band, int overview) {
+  GDALRasterBandH b = GDALGetRasterBand(dataset, band);
+  if (overview >= 0) b = GDALGetOverview(b, overview);
+  Plane plane{GDALGetRasterBandXSize(b), GDALGetRasterBandYSize(b), {}};
+  plane.values.resize(std::size_t(plane.width) * std::size_t(plane.height));
+  if (GDALRasterIO(b, GF_Read, 0, 0, plane.width, plane.height, plane.values.data(), plane.width,
+                   plane.height, GDT_UInt16, 0, 0) != CE_None)
+    ADD_FAILURE() << "cannot read band " << band << " overview " << overview;
+  return plane;
+}
+
+/// The rounded mean of the (up to) 2 × 2 pixels under each pixel of the next level.
+Plane halve(const Plane& in) {
+  Plane out{(in.width + 1) / 2, (in.height + 1) / 2, {}};
+  for (int y = 0; y < out.height; ++y) {
+    for (int x = 0; x < out.width; ++x) {
+      unsigned sum = 0, n = 0;
+      for (int yy = 2 * y; yy < std::min(2 * y + 2, in.height); ++yy)
+        for (int xx = 2 * x; xx < std::min(2 * x + 2, in.width); ++xx, ++n)
+          sum += in.values[std::size_t(yy) * std::size_t(in.width) + std::size_t(xx)];
+      out.values.push_back(std::uint16_t((sum + n / 2) / n));
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+TEST(SampleImagery, RowSamplingOfTheSceneIndexMatchesPointSampling) {
+  const Scene scene = testScene();
+  const SceneIndex index(scene);
+  std::vector<GroundSample> row(std::size_t(scene.width));
+  for (int date = 0; date < 2; ++date) {
+    for (int r = 0; r < scene.height; ++r) {
+      const double y = scene.extent.maxY - (r + 0.5) * scene.pixelSize;
+      const double x0 = scene.extent.minX + 0.5 * scene.pixelSize;
+      index.sampleRow(date, x0, scene.pixelSize, y, row);
+      for (int c = 0; c < scene.width; ++c) {
+        const GroundSample point = index.sample(date, x0 + c * scene.pixelSize, y);
+        const GroundSample& fromRow = row[std::size_t(c)];
+        ASSERT_EQ(fromRow.parcel, point.parcel) << c << "," << r;
+        ASSERT_EQ(fromRow.change, point.change) << c << "," << r;
+        ASSERT_EQ(fromRow.cover, point.cover) << c << "," << r;
+        ASSERT_EQ(fromRow.cloud, point.cloud) << c << "," << r;
+        ASSERT_EQ(fromRow.shadow, point.shadow) << c << "," << r;
+      }
+    }
+  }
+}
 
 TEST(SampleImagery, SameSceneGivesIdenticalPixelsForAnyThreadCountAndRun) {
   TempDir dir;
@@ -292,8 +352,9 @@ TEST(SampleImagery, UnchangedGroundDiffersOnlyByGainOffsetAndNoise) {
   const Image before = write(scene, 0, dir / "before.tif");
   const Image after = write(scene, 1, dir / "after.tif");
   const double gain = scene.after.gain, offset = scene.after.offset;
-  const Rect unchanged[] = {local(56, 104, 96, 134), local(54, 42, 78, 98), local(132, 42, 158, 98),
-                            local(162, 2, 198, 98), local(2, 2, 78, 38), local(102, 146, 108, 198)};
+  const Rect unchanged[] = {local(56, 104, 96, 134), local(54, 42, 78, 98),
+                            local(132, 42, 158, 98), local(162, 2, 198, 98),
+                            local(2, 2, 78, 38),     local(102, 146, 108, 198)};
   for (const Rect& rect : unchanged) {
     const auto pixels = pixelsIn(scene, rect, 0.0);
     ASSERT_GE(pixels.size(), 20u);
@@ -327,7 +388,8 @@ TEST(SampleImagery, CloudsAreBrightInAllBandsAndShadowsDarkenTheGround) {
   const auto shadow = pixelsIn(scene, shadowDisc(), 5.0);
   ASSERT_GE(shadow.size(), 50u);
   for (int band = 0; band < 4; ++band) {
-    const double expected = bandStats(before, band, shadow).mean * scene.after.gain + scene.after.offset;
+    const double expected =
+        bandStats(before, band, shadow).mean * scene.after.gain + scene.after.offset;
     const double ratio = bandStats(after, band, shadow).mean / expected;
     EXPECT_GT(ratio, 0.38) << "band " << band;
     EXPECT_LT(ratio, 0.62) << "band " << band;
@@ -397,6 +459,24 @@ TEST(SampleImagery, FileIsTiledCompressedWithOverviewsAndGf1BandRoles) {
   for (const float v : image.values) ASSERT_LE(v, 1023.0f);
 }
 
+TEST(SampleImagery, OverviewsAreTwoByTwoAveragesOfTheLevelAbove) {
+  TempDir dir;
+  write(tallScene(7), 1, dir / "after.tif");  // 550 × 1200 px: 275 × 600, then 138 × 300
+  GDALDatasetH dataset = GDALOpen((dir / "after.tif").c_str(), GA_ReadOnly);
+  ASSERT_NE(dataset, nullptr);
+  ASSERT_EQ(GDALGetOverviewCount(GDALGetRasterBand(dataset, 1)), 2);
+  for (int band = 1; band <= 4; ++band) {
+    const Plane full = readPlane(dataset, band, -1);
+    const Plane half = readPlane(dataset, band, 0);
+    const Plane quarter = readPlane(dataset, band, 1);
+    EXPECT_EQ(half.width, 275);
+    EXPECT_EQ(quarter.width, 138);
+    EXPECT_TRUE(halve(full).values == half.values) << "band " << band;
+    EXPECT_TRUE(halve(half).values == quarter.values) << "band " << band;
+  }
+  GDALClose(dataset);
+}
+
 TEST(SampleImagery, CancelBeforeWritingReturnsCanceledAndWritesNothing) {
   TempDir dir;
   Feedback feedback;
@@ -407,8 +487,8 @@ TEST(SampleImagery, CancelBeforeWritingReturnsCanceledAndWritesNothing) {
   EXPECT_TRUE(dir.files().empty());
 }
 
-TEST(SampleImagery, CancelWhileSynthesisingOrBuildingOverviewsLeavesNothingBehind) {
-  for (const double cancelAt : {0.1, 0.85}) {
+TEST(SampleImagery, CancelWhileSynthesisingOrFinishingLeavesNothingBehind) {
+  for (const double cancelAt : {0.1, 0.9}) {
     SCOPED_TRACE(cancelAt);
     TempDir dir;
     Feedback feedback(
