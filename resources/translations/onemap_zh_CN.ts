@@ -212,6 +212,73 @@
     </message>
 </context>
 <context>
+    <name>MakeSampleCommand</name>
+    <message>
+        <source>Generate the synthetic sample county: two dates of GF-1-like imagery, 三调 land use, permanent basic farmland, villages, truth change patches and distractors, thematic layers and a styled project. The same seed always gives the same data.</source>
+        <translation>生成模拟示例县: 两期类高分一号影像、三调地类、永久基本农田、行政村、真实变化图斑与干扰变化、专题图层和已配置样式的工程。相同的种子总是生成相同的数据。</translation>
+    </message>
+    <message>
+        <source>small (seconds, for tests) or county (20 000 × 20 000 px, for benchmarks)</source>
+        <translation>small (数秒, 用于测试) 或 county (20 000 × 20 000 像元, 用于性能基准)</translation>
+    </message>
+    <message>
+        <source>Random seed (a whole number)</source>
+        <translation>随机种子 (整数)</translation>
+    </message>
+    <message>
+        <source>Output folder (must not exist)</source>
+        <translation>输出文件夹 (不得已存在)</translation>
+    </message>
+    <message>
+        <source>Replace the output folder if it exists</source>
+        <translation>输出文件夹已存在时替换它</translation>
+    </message>
+    <message>
+        <source>Write vectors and the project only</source>
+        <translation>只写出矢量和工程</translation>
+    </message>
+    <message>
+        <source>Shift the second date by this many metres in x and y</source>
+        <translation>将后时相在 x 和 y 方向各偏移该米数</translation>
+    </message>
+    <message>
+        <source>Worker threads (0 = all cores)</source>
+        <translation>工作线程数 (0 = 全部核心)</translation>
+    </message>
+    <message>
+        <source>Print a JSON summary on stdout</source>
+        <translation>在标准输出打印 JSON 摘要</translation>
+    </message>
+    <message>
+        <source>Do not print progress</source>
+        <translation>不打印进度</translation>
+    </message>
+    <message>
+        <source>onemap-cli make-sample: %1 (see --help)</source>
+        <translation>onemap-cli make-sample: %1 (参见 --help)</translation>
+    </message>
+    <message>
+        <source>onemap-cli make-sample: --size must be small or county, not '%1'</source>
+        <translation>onemap-cli make-sample: --size 必须为 small 或 county, 而不是 '%1'</translation>
+    </message>
+    <message>
+        <source>onemap-cli make-sample: --seed must be a whole number, not '%1'</source>
+        <translation>onemap-cli make-sample: --seed 必须为整数, 而不是 '%1'</translation>
+    </message>
+    <message>
+        <source>onemap-cli make-sample: --misregistration must be a number of metres</source>
+        <translation>onemap-cli make-sample: --misregistration 必须为米数</translation>
+    </message>
+    <message>
+        <source>onemap-cli make-sample: --out DIR is required</source>
+        <translation>onemap-cli make-sample: 必须指定 --out 文件夹</translation>
+    </message>
+    <message>
+        <source>Sample county written to %1: %2 townships, %3 villages, %4 land-use polygons, %5 truth changes, %6 distractors</source>
+        <translation>示例县已写出到 %1: %2 个乡镇, %3 个行政村, %4 个地类图斑, %5 个真实变化, %6 个干扰变化</translation>
+    </message>
+</context>
+<context>
     <name>ProjectController</name>
     <message>
         <source>%1 — %2</source>
@@ -239,6 +306,10 @@
     <message>
         <source>onemap-cli: unknown command '%1'</source>
         <translation>onemap-cli: 未知命令 '%1'</translation>
+    </message>
+    <message>
+        <source>Generate the synthetic sample county (imagery, land use, truth, thematic layers, project)</source>
+        <translation>生成模拟示例县 (影像、地类、真值、专题图层、工程)</translation>
     </message>
 </context>
 <context>
