@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "onemap/base/text.h"
+#include "onemap/raster/crs_compare.h"
 #include "onemap/raster/raster_source.h"
 
 namespace onemap::render {
@@ -39,8 +40,6 @@ QImage toImage(const std::vector<float>& pixels, int width, int height,
   return image;
 }
 
-bool sameCrs(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }
-
 }  // namespace
 
 RasterLayerRenderer::RasterLayerRenderer(std::filesystem::path source, RasterStyle style,
@@ -62,7 +61,7 @@ QString RasterLayerRenderer::render(QPainter& painter, const MapSettings& settin
   int bufferWidth = 0;
   int bufferHeight = 0;
 
-  if (sameCrs(grid.crsWkt, settings.crs())) {
+  if (raster::isSameCrs(grid.crsWkt, settings.crs())) {
     const auto& gt = grid.geoTransform;
     const Extent visible = view.intersected(grid.extent());
     if (visible.isEmpty()) return {};

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "onemap/gdal/gdal_init.h"
+#include "onemap/raster/crs_compare.h"
 #include "onemap/raster/raster_source.h"
 #include "raster_fixtures.h"
 #include "temp_dir.h"
@@ -271,4 +272,17 @@ TEST(RasterAlign, RasterWithoutCrsCannotBeAligned) {
   EXPECT_EQ(ontoNoCrs.error().code, ErrorCode::InvalidInput);
   EXPECT_NE(ontoNoCrs.error().text().find("nocrs.tif"), std::string::npos);
   EXPECT_NE(ontoNoCrs.error().text().find("ref.tif"), std::string::npos);
+}
+
+TEST(CrsCompare, SameCrsInDifferentNotationsIsRecognised) {
+  OGRSpatialReference srs;
+  srs.importFromEPSG(4549);
+  char* wkt = nullptr;
+  srs.exportToWkt(&wkt);
+  const std::string text = wkt;
+  CPLFree(wkt);
+  EXPECT_TRUE(onemap::raster::isSameCrs(text, "EPSG:4549"));
+  EXPECT_FALSE(onemap::raster::isSameCrs(text, "EPSG:4527"));  // same CM but zone prefix
+  EXPECT_FALSE(onemap::raster::isSameCrs("EPSG:4326", "EPSG:32650"));
+  EXPECT_TRUE(onemap::raster::isSameCrs("", "EPSG:32650"));
 }
