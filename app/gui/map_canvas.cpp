@@ -1,11 +1,13 @@
 #include "onemap/gui/map_canvas.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 
 #include <cmath>
 
+#include "onemap/gui/map_tool.h"
 #include "onemap/gui/project_controller.h"
 #include "onemap/render/map_render_job.h"
 
@@ -14,6 +16,7 @@ namespace onemap::gui {
 MapCanvas::MapCanvas(ProjectController* controller, QWidget* parent)
     : QWidget(parent), m_controller(controller) {
   setMouseTracking(true);
+  setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(200, 150);
   setAttribute(Qt::WA_OpaquePaintEvent);
   m_refreshTimer.setSingleShot(true);
@@ -62,6 +65,43 @@ render::MapSettings MapCanvas::currentSettings() const {
   return render::MapSettings(m_extent, size(), m_controller->mapCrs(), logicalDpiX());
 }
 
+void MapCanvas::setMapTool(MapTool* tool) {
+  if (tool == m_tool) return;
+  if (m_tool) {
+    m_tool->deactivated();
+    emit m_tool->activeChanged(false);
+  }
+  m_tool = tool;
+  setCursor(m_tool ? m_tool->cursor() : QCursor(Qt::OpenHandCursor));
+  if (m_tool) {
+    m_tool->activated();
+    emit m_tool->activeChanged(true);
+  }
+  update();
+  emit mapToolChanged(m_tool);
+}
+
+void MapCanvas::addOverlay(MapOverlay* overlay) {
+  m_overlays.push_back(overlay);
+  update();
+}
+
+void MapCanvas::removeOverlay(MapOverlay* overlay) {
+  std::erase(m_overlays, overlay);
+  update();
+}
+
+QTransform MapCanvas::mapToPixelTransform() const {
+  const render::MapSettings s = currentSettings();
+  if (!s.isValid()) return {};
+  const double scale = 1.0 / s.mapUnitsPerPixel();
+  const Extent v = s.visibleExtent();
+  // x' = (x - minX) * scale, y' = (maxY - y) * scale
+  return QTransform(scale, 0, 0, -scale, -v.minX() * scale, v.maxY() * scale);
+}
+
+QPointF MapCanvas::toMap(QPointF pixel) const { return currentSettings().toMap(pixel); }
+
 bool MapCanvas::isRendering() const { return m_job != nullptr || m_refreshTimer.isActive(); }
 
 void MapCanvas::refresh() { m_refreshTimer.start(); }
@@ -107,12 +147,29 @@ void MapCanvas::paintEvent(QPaintEvent*) {
   target.translate(m_dragOffset);
   painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
   painter.drawImage(target, m_image);
+  if (!m_dragging) {
+    const QTransform toPixel = mapToPixelTransform();
+    for (MapOverlay* overlay : m_overlays) {
+      painter.save();
+      overlay->paint(painter, toPixel);
+      painter.restore();
+    }
+  }
+  if (m_tool) {
+    painter.save();
+    m_tool->paint(painter);
+    painter.restore();
+  }
 }
 
 void MapCanvas::resizeEvent(QResizeEvent*) { refresh(); }
 
 void MapCanvas::mousePressEvent(QMouseEvent* event) {
-  if (event->button() == Qt::LeftButton) {
+  // Middle button always pans; the left button pans unless a tool wants it.
+  const bool panButton = event->button() == Qt::MiddleButton ||
+                         (event->button() == Qt::LeftButton && (!m_tool || m_tool->allowsDragPan()));
+  if (m_tool && event->button() != Qt::MiddleButton) m_tool->mousePress(event);
+  if (panButton) {
     m_dragging = true;
     m_dragStart = event->position().toPoint();
   }
@@ -127,11 +184,14 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
   if (m_dragging) {
     m_dragOffset = event->position().toPoint() - m_dragStart;
     update();
+  } else if (m_tool) {
+    m_tool->mouseMove(event);
   }
 }
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
-  if (event->button() != Qt::LeftButton || !m_dragging) return;
+  if (m_tool && event->button() != Qt::MiddleButton) m_tool->mouseRelease(event);
+  if (!m_dragging || (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton)) return;
   m_dragging = false;
   const QPoint delta = event->position().toPoint() - m_dragStart;
   if (delta.manhattanLength() < 2) {
@@ -148,6 +208,19 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
   emit extentChanged(m_extent);
   update();
   refresh();
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+  if (m_tool) m_tool->mouseDoubleClick(event);
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* event) {
+  if (m_tool && m_tool->keyPress(event)) return;
+  if (event->key() == Qt::Key_Escape && m_tool) {
+    setMapTool(nullptr);
+    return;
+  }
+  QWidget::keyPressEvent(event);
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event) {

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 #include "onemap/base/text.h"
 #include "onemap/gui/layer_source_info.h"
 #include "onemap/proj/transform.h"
@@ -23,6 +25,8 @@ QString ProjectController::openProject(const std::filesystem::path& file) {
   m_fileName = file;
   m_renderers = render::RendererFactory();
   recomputeCrsAndExtent();
+  setModified(false);
+  emit crsChanged();
   emit layersChanged();
   return {};
 }
@@ -30,6 +34,7 @@ QString ProjectController::openProject(const std::filesystem::path& file) {
 QString ProjectController::saveProject(const std::filesystem::path& file) {
   if (auto st = project::saveProject(m_project, file); !st) return QString::fromStdString(st.error().text());
   m_fileName = file;
+  setModified(false);
   return {};
 }
 
@@ -61,7 +66,10 @@ QString ProjectController::addLayerFile(const std::filesystem::path& file) {
       m_project.layers.push_back(layer);
     }
   }
+  const std::string previousCrs = m_mapCrs;
   recomputeCrsAndExtent();
+  setModified(true);
+  if (m_mapCrs != previousCrs) emit crsChanged();
   emit layersChanged();
   return {};
 }
@@ -76,8 +84,105 @@ QStringList ProjectController::missingFiles() const {
 
 void ProjectController::setLayerVisible(int index, bool visible) {
   if (index < 0 || index >= int(m_project.layers.size())) return;
+  if (m_project.layers[std::size_t(index)].visible == visible) return;
   m_project.layers[std::size_t(index)].visible = visible;
+  setModified(true);
+  emit layerChanged(index);
   emit appearanceChanged();
+}
+
+void ProjectController::removeLayer(int index) {
+  if (index < 0 || index >= int(m_project.layers.size())) return;
+  m_renderers.invalidate(m_project.layers[std::size_t(index)].id);
+  m_project.layers.erase(m_project.layers.begin() + index);
+  recomputeCrsAndExtent();
+  setModified(true);
+  emit layersChanged();
+}
+
+void ProjectController::moveLayer(int from, int to) {
+  const int n = int(m_project.layers.size());
+  if (from < 0 || from >= n || to < 0 || to >= n || from == to) return;
+  auto layer = std::move(m_project.layers[std::size_t(from)]);
+  m_project.layers.erase(m_project.layers.begin() + from);
+  m_project.layers.insert(m_project.layers.begin() + to, std::move(layer));
+  setModified(true);
+  emit layersChanged();
+}
+
+void ProjectController::renameLayer(int index, const std::string& name) {
+  if (index < 0 || index >= int(m_project.layers.size()) || name.empty()) return;
+  m_project.layers[std::size_t(index)].name = name;
+  setModified(true);
+  emit layerChanged(index);
+}
+
+void ProjectController::setLayerOpacity(int index, double opacity) {
+  if (index < 0 || index >= int(m_project.layers.size())) return;
+  m_project.layers[std::size_t(index)].opacity = std::clamp(opacity, 0.0, 1.0);
+  setModified(true);
+  emit layerChanged(index);
+  emit appearanceChanged();
+}
+
+void ProjectController::setLayerStyle(int index, std::map<std::string, std::string> style) {
+  if (index < 0 || index >= int(m_project.layers.size())) return;
+  auto& layer = m_project.layers[std::size_t(index)];
+  layer.style = std::move(style);
+  m_renderers.invalidate(layer.id);
+  setModified(true);
+  emit layerChanged(index);
+  emit appearanceChanged();
+}
+
+void ProjectController::setLayerGroup(int index, const std::string& group) {
+  if (index < 0 || index >= int(m_project.layers.size())) return;
+  m_project.layers[std::size_t(index)].group = group;
+  setModified(true);
+  emit layersChanged();
+}
+
+QString ProjectController::setLayerSource(int index, const std::filesystem::path& source) {
+  if (index < 0 || index >= int(m_project.layers.size())) return {};
+  auto candidate = m_project.layers[std::size_t(index)];
+  candidate.source = std::filesystem::absolute(source);
+  auto info = readLayerSourceInfo(candidate);
+  if (!info) return QString::fromStdString(info.error().text());
+  m_renderers.invalidate(candidate.id);
+  m_project.layers[std::size_t(index)] = std::move(candidate);
+  recomputeCrsAndExtent();
+  setModified(true);
+  emit layersChanged();
+  return {};
+}
+
+void ProjectController::setProjectCrs(const std::string& crs) {
+  m_project.crs = crs;
+  recomputeCrsAndExtent();
+  setModified(true);
+  emit crsChanged();
+  emit layersChanged();
+}
+
+int ProjectController::layerIndex(const std::string& id) const {
+  for (std::size_t i = 0; i < m_project.layers.size(); ++i)
+    if (m_project.layers[i].id == id) return int(i);
+  return -1;
+}
+
+Extent ProjectController::layerExtent(int index) const {
+  if (index < 0 || index >= int(m_project.layers.size())) return {};
+  auto info = readLayerSourceInfo(m_project.layers[std::size_t(index)]);
+  if (!info) return {};
+  if (info->crsWkt.empty() || m_mapCrs.empty() || info->crsWkt == m_mapCrs) return info->extent;
+  auto transform = proj::Transform::create(info->crsWkt, m_mapCrs);
+  return transform ? transform->transformExtent(info->extent) : Extent();
+}
+
+void ProjectController::setModified(bool modified) {
+  if (m_modified == modified) return;
+  m_modified = modified;
+  emit modifiedChanged(modified);
 }
 
 void ProjectController::recomputeCrsAndExtent() {

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "onemap/base/extent.h"
@@ -42,11 +43,38 @@ class ProjectController : public QObject {
 
   void setLayerVisible(int index, bool visible);
 
+  // Layer edits. Each marks the project modified and emits layersChanged() (structure) or
+  // layerChanged(index) + appearanceChanged() (looks). Indices are drawing order (0 drawn first).
+  void removeLayer(int index);
+  /// Moves layer `from` so that it ends up at index `to`.
+  void moveLayer(int from, int to);
+  void renameLayer(int index, const std::string& name);
+  void setLayerOpacity(int index, double opacity);
+  void setLayerStyle(int index, std::map<std::string, std::string> style);
+  void setLayerGroup(int index, const std::string& group);
+  /// Points a layer at another file (relocating a missing file); returns an error text.
+  QString setLayerSource(int index, const std::filesystem::path& source);
+  /// Sets the project CRS ("EPSG:4549", WKT; empty = from the first layer).
+  void setProjectCrs(const std::string& crs);
+  /// Index of the layer with `id`, or -1.
+  int layerIndex(const std::string& id) const;
+  /// The layer's extent in the map CRS (empty when unknown).
+  Extent layerExtent(int index) const;
+
+  /// True when the project changed since it was opened or saved.
+  bool isModified() const { return m_modified; }
+  void setModified(bool modified);
+
  signals:
   /// The set of layers, their order or the map CRS changed.
   void layersChanged();
   /// Something that changes how the map looks changed (visibility, style).
   void appearanceChanged();
+  /// One layer's properties changed (name, visibility, opacity, style, group).
+  void layerChanged(int index);
+  /// The map CRS changed (layers are now reprojected to it).
+  void crsChanged();
+  void modifiedChanged(bool modified);
 
  private:
   void recomputeCrsAndExtent();
@@ -56,6 +84,7 @@ class ProjectController : public QObject {
   render::RendererFactory m_renderers;
   std::string m_mapCrs;
   Extent m_fullExtent;
+  bool m_modified = false;
 };
 
 }  // namespace onemap::gui

@@ -7,6 +7,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QToolBar>
 
 #include <cstdio>
 
@@ -38,7 +39,9 @@ MainWindow::MainWindow()
   statusBar()->addWidget(m_lonLat, 1);
   statusBar()->addPermanentWidget(m_scale);
   statusBar()->addPermanentWidget(m_crs);
+  createMenus();
   createActions();
+  createControllers();
 
   connect(m_canvas, &gui::MapCanvas::cursorMoved, this, &MainWindow::showCursor);
   connect(m_canvas, &gui::MapCanvas::extentChanged, this, [this] {
@@ -47,14 +50,36 @@ MainWindow::MainWindow()
   connect(m_canvas, &gui::MapCanvas::renderFinished, this, [this](const QStringList& errors) {
     if (!errors.isEmpty()) statusBar()->showMessage(errors.join(QStringLiteral("; ")), 10000);
   });
+  connect(m_controller, &gui::ProjectController::crsChanged, this, &MainWindow::updateCrsLabel);
   connect(m_controller, &gui::ProjectController::layersChanged, this, &MainWindow::updateCrsLabel);
   resize(1400, 900);
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createMenus() {
+  m_context.window = this;
+  m_context.project = m_controller;
+  m_context.canvas = m_canvas;
+  m_context.fileMenu = menuBar()->addMenu(tr("&File"));
+  m_context.viewMenu = menuBar()->addMenu(tr("&View"));
+  m_context.layerMenu = menuBar()->addMenu(tr("&Layer"));
+  m_context.toolsMenu = menuBar()->addMenu(tr("&Tools"));
+  m_context.settingsMenu = menuBar()->addMenu(tr("&Settings"));
+  m_context.helpMenu = menuBar()->addMenu(tr("&Help"));
+  m_context.navigationBar = addToolBar(tr("Navigation"));
+  m_context.navigationBar->setObjectName(QStringLiteral("navigationBar"));
+  m_context.toolsBar = addToolBar(tr("Map Tools"));
+  m_context.toolsBar->setObjectName(QStringLiteral("toolsBar"));
+  m_context.statusBar = statusBar();
+}
+
+void MainWindow::createControllers() {
+  // Feature controllers are children of the window; each wires itself through m_context.
+}
+
 void MainWindow::createActions() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QMenu* file = m_context.fileMenu;
   QAction* open = file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
   open->setShortcut(QKeySequence::Open);
   QAction* add = file->addAction(tr("&Add Layer…"), this, &MainWindow::addLayerDialog);
@@ -67,7 +92,7 @@ void MainWindow::createActions() {
   QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
   quit->setShortcut(QKeySequence::Quit);
 
-  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QMenu* view = m_context.viewMenu;
   QAction* full = view->addAction(tr("Zoom to &Full Extent"), m_canvas, &gui::MapCanvas::zoomToFullExtent);
   full->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
   view->addAction(tr("Zoom &In"), this, [this] { m_canvas->zoomBy(0.5, m_canvas->rect().center()); })
@@ -75,7 +100,7 @@ void MainWindow::createActions() {
   view->addAction(tr("Zoom &Out"), this, [this] { m_canvas->zoomBy(2.0, m_canvas->rect().center()); })
       ->setShortcut(QKeySequence::ZoomOut);
 
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QMenu* help = m_context.helpMenu;
   help->addAction(tr("&About OneMap Agri"), this, [this] {
     QMessageBox::about(this, tr("About OneMap Agri"),
                        tr("OneMap Agri (农业农村一张图) %1\nCropland monitoring for county offices.")

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "onemap/gui/window_context.h"
+
 namespace onemap::proj {
 class Transform;
 }
@@ -31,9 +33,15 @@ class MainWindow : public QMainWindow {
   bool openPath(const std::filesystem::path& path, bool quiet = false);
   gui::MapCanvas* canvas() const { return m_canvas; }
   gui::ProjectController* controller() const { return m_controller; }
+  /// Menus, tool bars and services the feature controllers plug into.
+  const gui::WindowContext& context() const { return m_context; }
 
  private:
+  void createMenus();
   void createActions();
+  /// Creates the feature controllers (navigation, identify, layer tree, compare…); each adds its
+  /// own actions, docks and tools through the window context.
+  void createControllers();
   void openProjectDialog();
   void addLayerDialog();
   void saveProject(bool askForName);
@@ -49,6 +57,7 @@ class MainWindow : public QMainWindow {
   QLabel* m_scale;
   QLabel* m_crs;
   std::unique_ptr<proj::Transform> m_toLonLat;
+  gui::WindowContext m_context;
 };
 
 }  // namespace onemap::shell

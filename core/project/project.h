@@ -23,6 +23,7 @@ struct LayerSpec {
   std::filesystem::path source;         ///< absolute in memory; stored relative to the project file
   std::string layerName;                ///< vector layer inside the source (GeoPackage...), or empty
   std::string encoding;                 ///< vector attribute encoding override, or empty
+  std::string group;                    ///< layer-tree group name ("影像/2024"), empty = top level
   bool visible = true;
   double opacity = 1.0;                 ///< 0..1
   std::map<std::string, std::string> style;  ///< renderer properties, e.g. "rgb" = "nir,red,green"

@@ -99,6 +99,7 @@ Result<Project> loadProject(const std::filesystem::path& file) {
     spec.id = l.value("id", project.uniqueLayerId(spec.source.stem().string()));
     spec.layerName = l.value("layer", std::string());
     spec.encoding = l.value("encoding", std::string());
+    spec.group = l.value("group", std::string());
     spec.visible = l.value("visible", true);
     spec.opacity = std::clamp(l.value("opacity", 1.0), 0.0, 1.0);
     if (l.contains("style") && l["style"].is_object())
@@ -131,6 +132,7 @@ Status saveProject(const Project& project, const std::filesystem::path& file) {
     l["source"] = storedPath(spec.source, projectDir).generic_string();
     if (!spec.layerName.empty()) l["layer"] = spec.layerName;
     if (!spec.encoding.empty()) l["encoding"] = spec.encoding;
+    if (!spec.group.empty()) l["group"] = spec.group;
     l["visible"] = spec.visible;
     l["opacity"] = spec.opacity;
     l["style"] = json::object();

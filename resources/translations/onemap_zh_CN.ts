@@ -453,5 +453,25 @@ Cropland monitoring for county offices.</source>
         <source>%1°E  %2°N</source>
         <translation>%1°E  %2°N</translation>
     </message>
+    <message>
+        <source>&amp;Layer</source>
+        <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Map Tools</source>
+        <translation>地图工具</translation>
+    </message>
 </context>
 </TS>

@@ -37,6 +37,7 @@ TEST(ProjectFile, SaveThenLoadGivesTheSameProject) {
   v.source = dir / "data" / "b.gpkg";
   v.layerName = "DLTB";
   v.visible = false;
+  v.group = "三调";
   p.layers.push_back(v);
   p.bookmarks.push_back({"村委会", Extent(5, 6, 7, 8)});
 
@@ -52,6 +53,7 @@ TEST(ProjectFile, SaveThenLoadGivesTheSameProject) {
   EXPECT_DOUBLE_EQ(loaded->layers[0].opacity, 0.5);
   EXPECT_EQ(loaded->layers[1].layerName, "DLTB");
   EXPECT_FALSE(loaded->layers[1].visible);
+  EXPECT_EQ(loaded->layers[1].group, "三调");
   ASSERT_EQ(loaded->bookmarks.size(), 1u);
   EXPECT_EQ(loaded->bookmarks[0].name, "村委会");
 }
