@@ -14,17 +14,6 @@
 extern char** environ;
 
 namespace onemap::test {
-namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
-
 CliRun runCli(const std::vector<std::string>& args, const std::vector<std::string>& env) {
   TempDir dir;
   const auto outPath = dir / "stdout";
@@ -62,8 +51,8 @@ CliRun runCli(const std::vector<std::string>& args, const std::vector<std::strin
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
   posix_spawn_file_actions_destroy(&actions);
-  run.out = slurp(outPath);
-  run.err = slurp(errPath);
+  run.out = readFile(outPath);
+  run.err = readFile(errPath);
   return run;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <system_error>
 
@@ -37,6 +39,11 @@ std::vector<std::string> TempDir::files() const {
     if (entry.is_regular_file()) out.push_back(std::filesystem::relative(entry.path(), m_path).string());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::string readFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::filesystem::path sourceDir() {

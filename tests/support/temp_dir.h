@@ -26,6 +26,9 @@ class TempDir {
   std::filesystem::path m_path;
 };
 
+/// The whole content of a file as bytes (empty if it cannot be read).
+std::string readFile(const std::filesystem::path& path);
+
 /// Directory of the project's source tree (from ONEMAP_SOURCE_DIR, set by ctest).
 std::filesystem::path sourceDir();
 /// The shared/data folder with the real image pairs, or empty if it is not there.

@@ -8,19 +8,10 @@
 
 using namespace onemap;
 
-namespace {
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-}  // namespace
-
 TEST(AtomicFile, WritesTheContentAndLeavesNoTemporaryBehind) {
   test::TempDir dir;
   ASSERT_TRUE(storage::writeFileAtomically(dir / "a.json", "hello 耕地"));
-  EXPECT_EQ(slurp(dir / "a.json"), "hello 耕地");
+  EXPECT_EQ(test::readFile(dir / "a.json"), "hello 耕地");
   EXPECT_EQ(dir.files(), std::vector<std::string>{"a.json"});
 }
 
@@ -28,7 +19,7 @@ TEST(AtomicFile, ReplacesAnExistingFileWhole) {
   test::TempDir dir;
   ASSERT_TRUE(storage::writeFileAtomically(dir / "a.txt", std::string(10000, 'x')));
   ASSERT_TRUE(storage::writeFileAtomically(dir / "a.txt", "short"));
-  EXPECT_EQ(slurp(dir / "a.txt"), "short");
+  EXPECT_EQ(test::readFile(dir / "a.txt"), "short");
 }
 
 TEST(AtomicFile, FailureInAMissingFolderNamesTheFileAndWritesNothing) {
