@@ -5,10 +5,13 @@
 #include <QPainter>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 #include "onemap/gui/map_tool.h"
 #include "onemap/gui/project_controller.h"
+#include "onemap/proj/transform.h"
+#include "onemap/project/project.h"
 #include "onemap/render/map_render_job.h"
 
 namespace onemap::gui {
@@ -27,6 +30,7 @@ MapCanvas::MapCanvas(ProjectController* controller, QWidget* parent)
     else refresh();
   });
   connect(controller, &ProjectController::appearanceChanged, this, &MapCanvas::refresh);
+  connect(controller, &ProjectController::crsChanged, this, &MapCanvas::reprojectExtent);
 }
 
 MapCanvas::~MapCanvas() {
@@ -39,6 +43,7 @@ MapCanvas::~MapCanvas() {
 void MapCanvas::setExtent(const Extent& extent) {
   if (extent.isEmpty()) return;
   m_extent = extent;
+  m_viewCrs = m_controller->mapCrs();  // callers give extents in the current map CRS
   emit extentChanged(m_extent);
   refresh();
 }
@@ -87,8 +92,9 @@ void MapCanvas::addOverlay(MapOverlay* overlay) {
 }
 
 void MapCanvas::removeOverlay(MapOverlay* overlay) {
-  std::erase(m_overlays, overlay);
-  update();
+  if (std::erase(m_overlays, overlay) == 0) return;
+  // Overlays are often removed while the window is being destroyed: repaint later, if still here.
+  QMetaObject::invokeMethod(this, qOverload<>(&QWidget::update), Qt::QueuedConnection);
 }
 
 QTransform MapCanvas::mapToPixelTransform() const {
@@ -101,6 +107,59 @@ QTransform MapCanvas::mapToPixelTransform() const {
 }
 
 QPointF MapCanvas::toMap(QPointF pixel) const { return currentSettings().toMap(pixel); }
+
+void MapCanvas::reprojectExtent() {
+  const std::string& now = m_controller->mapCrs();
+  if (m_extent.isEmpty() || m_viewCrs.empty() || now.empty() || now == m_viewCrs) {
+    m_viewCrs = now;
+    return;
+  }
+  auto transform = proj::Transform::create(m_viewCrs, now);
+  m_viewCrs = now;
+  // The last image is in the old CRS: it cannot stand in for the new view.
+  m_image = QImage();
+  m_swipeImage = QImage();
+  const Extent reprojected = transform ? transform->transformExtent(m_extent) : Extent();
+  if (reprojected.isEmpty()) zoomToFullExtent();
+  else setExtent(reprojected);
+}
+
+void MapCanvas::setLayerFilter(LayerFilter filter) {
+  m_filter = std::move(filter);
+  refresh();
+}
+
+void MapCanvas::setExcludedLayers(std::set<std::string> layerIds) {
+  if (layerIds == m_excluded) return;
+  m_excluded = std::move(layerIds);
+  refresh();
+}
+
+bool MapCanvas::drawsLayer(const project::LayerSpec& layer) const {
+  return layer.visible && !m_excluded.contains(layer.id) && (!m_filter || m_filter(layer));
+}
+
+void MapCanvas::setCrosshair(std::optional<QPointF> mapPoint) {
+  if (mapPoint == m_crosshair) return;
+  m_crosshair = mapPoint;
+  update();
+}
+
+void MapCanvas::setSwipeImage(const QImage& image, const render::MapSettings& settings) {
+  m_swipeImage = image;
+  m_swipeSettings = settings;
+  update();
+}
+
+void MapCanvas::setSwipeDivider(Qt::Orientation orientation, double fraction) {
+  m_swipeOrientation = orientation;
+  m_swipeFraction = std::clamp(fraction, 0.0, 1.0);
+  update();
+}
+
+double MapCanvas::swipeDividerPixel() const {
+  return m_swipeFraction * (m_swipeOrientation == Qt::Vertical ? width() : height());
+}
 
 bool MapCanvas::isRendering() const { return m_job != nullptr || m_refreshTimer.isActive(); }
 
@@ -116,13 +175,15 @@ void MapCanvas::startRender() {
   }
   const render::MapSettings settings = currentSettings();
   if (!settings.isValid()) return;
+  m_viewCrs = settings.crs();
   std::vector<std::unique_ptr<render::LayerRenderer>> layers;
   for (const auto& layer : m_controller->project().layers)
-    if (layer.visible) layers.push_back(m_controller->renderers().create(layer));
+    if (drawsLayer(layer)) layers.push_back(m_controller->renderers().create(layer));
   auto* job = new render::MapRenderJob(settings, std::move(layers), this);
   m_job = job;
   connect(job, &render::MapRenderJob::finished, this, [this, job] { jobFinished(job); });
   job->start();
+  emit renderStarted(settings);
 }
 
 void MapCanvas::jobFinished(render::MapRenderJob* job) {
@@ -147,6 +208,7 @@ void MapCanvas::paintEvent(QPaintEvent*) {
   target.translate(m_dragOffset);
   painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
   painter.drawImage(target, m_image);
+  paintSwipeImage(painter, now);
   if (!m_dragging) {
     const QTransform toPixel = mapToPixelTransform();
     for (MapOverlay* overlay : m_overlays) {
@@ -155,6 +217,7 @@ void MapCanvas::paintEvent(QPaintEvent*) {
       painter.restore();
     }
   }
+  if (m_crosshair) paintCrosshair(painter);
   if (m_tool) {
     painter.save();
     m_tool->paint(painter);
@@ -162,13 +225,43 @@ void MapCanvas::paintEvent(QPaintEvent*) {
   }
 }
 
+void MapCanvas::paintSwipeImage(QPainter& painter, const render::MapSettings& now) {
+  if (m_swipeImage.isNull() || !m_swipeSettings.isValid()) return;
+  QRectF target = now.isValid() ? now.toPixel(m_swipeSettings.visibleExtent()) : QRectF(rect());
+  target.translate(m_dragOffset);
+  const double divider = swipeDividerPixel();
+  const QRectF clip = m_swipeOrientation == Qt::Vertical ? QRectF(0, 0, divider, height())
+                                                         : QRectF(0, 0, width(), divider);
+  painter.save();
+  painter.setClipRect(clip);
+  painter.drawImage(target, m_swipeImage);
+  painter.restore();
+}
+
+void MapCanvas::paintCrosshair(QPainter& painter) {
+  const QPointF p = mapToPixelTransform().map(*m_crosshair) + QPointF(m_dragOffset);
+  if (!rect().contains(p.toPoint())) return;
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, false);
+  const double arm = 14.0;
+  for (const auto& [colour, penWidth] : {std::pair{QColor(255, 255, 255, 220), 3.0}, std::pair{QColor(220, 0, 0), 1.0}}) {
+    painter.setPen(QPen(colour, penWidth));
+    painter.drawLine(QPointF(p.x() - arm, p.y()), QPointF(p.x() - 3, p.y()));
+    painter.drawLine(QPointF(p.x() + 3, p.y()), QPointF(p.x() + arm, p.y()));
+    painter.drawLine(QPointF(p.x(), p.y() - arm), QPointF(p.x(), p.y() - 3));
+    painter.drawLine(QPointF(p.x(), p.y() + 3), QPointF(p.x(), p.y() + arm));
+  }
+  painter.restore();
+}
+
 void MapCanvas::resizeEvent(QResizeEvent*) { refresh(); }
 
 void MapCanvas::mousePressEvent(QMouseEvent* event) {
   // Middle button always pans; the left button pans unless a tool wants it.
+  // The tool sees the press first: it may take the drag (e.g. the swipe divider) or leave it.
+  if (m_tool && event->button() != Qt::MiddleButton) m_tool->mousePress(event);
   const bool panButton = event->button() == Qt::MiddleButton ||
                          (event->button() == Qt::LeftButton && (!m_tool || m_tool->allowsDragPan()));
-  if (m_tool && event->button() != Qt::MiddleButton) m_tool->mousePress(event);
   if (panButton) {
     m_dragging = true;
     m_dragStart = event->position().toPoint();
@@ -221,6 +314,11 @@ void MapCanvas::keyPressEvent(QKeyEvent* event) {
     return;
   }
   QWidget::keyPressEvent(event);
+}
+
+void MapCanvas::leaveEvent(QEvent* event) {
+  emit cursorLeft();
+  QWidget::leaveEvent(event);
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event) {

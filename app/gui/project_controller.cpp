@@ -53,7 +53,7 @@ QString ProjectController::addLayerFile(const std::filesystem::path& file) {
     return QString::fromStdString(rasterInfo.error().text());
   } else {
     // Opening a vector file lists its layers without scanning features.
-    auto reader = vector::readVectorInfo(file, {}, {}, nullptr);
+    auto reader = vector::listVectorLayers(file);
     if (!reader) return QString::fromStdString(reader.error().text());
     for (const auto& l : reader->layers) {
       project::LayerSpec layer;
@@ -177,6 +177,39 @@ Extent ProjectController::layerExtent(int index) const {
   if (info->crsWkt.empty() || m_mapCrs.empty() || info->crsWkt == m_mapCrs) return info->extent;
   auto transform = proj::Transform::create(info->crsWkt, m_mapCrs);
   return transform ? transform->transformExtent(info->extent) : Extent();
+}
+
+void ProjectController::addBookmark(const std::string& name, const Extent& extent) {
+  if (extent.isEmpty()) return;
+  m_project.bookmarks.push_back(project::Bookmark{name, extent});
+  setModified(true);
+  emit bookmarksChanged();
+}
+
+void ProjectController::removeBookmark(int index) {
+  if (index < 0 || index >= int(m_project.bookmarks.size())) return;
+  m_project.bookmarks.erase(m_project.bookmarks.begin() + index);
+  setModified(true);
+  emit bookmarksChanged();
+}
+
+void ProjectController::renameBookmark(int index, const std::string& name) {
+  if (index < 0 || index >= int(m_project.bookmarks.size()) || name.empty()) return;
+  if (m_project.bookmarks[std::size_t(index)].name == name) return;
+  m_project.bookmarks[std::size_t(index)].name = name;
+  setModified(true);
+  emit bookmarksChanged();
+}
+
+void ProjectController::resetProject(project::Project project, const std::filesystem::path& fileName,
+                                     bool modified) {
+  m_project = std::move(project);
+  m_fileName = fileName;
+  m_renderers = render::RendererFactory();
+  recomputeCrsAndExtent();
+  setModified(modified);
+  emit crsChanged();
+  emit layersChanged();
 }
 
 void ProjectController::setModified(bool modified) {

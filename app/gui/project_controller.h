@@ -61,6 +61,16 @@ class ProjectController : public QObject {
   /// The layer's extent in the map CRS (empty when unknown).
   Extent layerExtent(int index) const;
 
+  // Bookmarks (project().bookmarks): each edit marks the project modified and emits
+  // bookmarksChanged(). Indices are positions in project().bookmarks.
+  void addBookmark(const std::string& name, const Extent& extent);
+  void removeBookmark(int index);
+  void renameBookmark(int index, const std::string& name);
+
+  /// Replaces the whole project (New Project, crash recovery) and its file name (empty = not saved
+  /// yet), then emits crsChanged() and layersChanged().
+  void resetProject(project::Project project, const std::filesystem::path& fileName, bool modified);
+
   /// True when the project changed since it was opened or saved.
   bool isModified() const { return m_modified; }
   void setModified(bool modified);
@@ -75,6 +85,8 @@ class ProjectController : public QObject {
   /// The map CRS changed (layers are now reprojected to it).
   void crsChanged();
   void modifiedChanged(bool modified);
+  /// A bookmark was added, removed or renamed.
+  void bookmarksChanged();
 
  private:
   void recomputeCrsAndExtent();

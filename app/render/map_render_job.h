@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <memory>
 #include <vector>
@@ -14,9 +15,10 @@
 
 namespace onemap::render {
 
-/// Renders layers in parallel on worker threads, one image per layer, and composes them in order
-/// on the GUI thread when all are done. Created, started, canceled and destroyed on the GUI thread;
-/// destroying a running job cancels it and waits for its workers.
+/// Renders layers in parallel on the render threads (RenderQueue), one image per layer, and
+/// composes them in order on a render thread when all are done; finished() then comes on the GUI thread. Created,
+/// started, canceled and destroyed on the GUI thread; destroying a running job cancels it and
+/// waits for its workers.
 class MapRenderJob : public QObject {
   Q_OBJECT
  public:
@@ -26,7 +28,7 @@ class MapRenderJob : public QObject {
 
   void start();
   void cancel();
-  bool isActive() const { return m_pending > 0; }
+  bool isActive() const { return m_pending > 0 || m_composing; }
   const MapSettings& settings() const { return m_settings; }
   /// The composed map (valid after finished()).
   const QImage& image() const { return m_image; }
@@ -38,6 +40,10 @@ class MapRenderJob : public QObject {
                                          const std::vector<std::unique_ptr<LayerRenderer>>& layers,
                                          Feedback& feedback);
 
+  /// The pool layers render on (Qt's global pool; see RenderQueue), for code that wants to run a
+  /// renderer the way a job does.
+  static QThreadPool* threadPool();
+
  signals:
   void finished();
 
@@ -47,12 +53,15 @@ class MapRenderJob : public QObject {
     QString error;
   };
   void layerDone();
+  void composed();
 
   MapSettings m_settings;
   std::vector<std::unique_ptr<LayerRenderer>> m_layers;
   std::vector<std::unique_ptr<QFutureWatcher<LayerResult>>> m_watchers;
+  QFutureWatcher<QImage> m_composer;
   Feedback m_feedback;
   int m_pending = 0;
+  bool m_composing = false;
   QImage m_image;
   QStringList m_errors;
 };

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "onemap/base/text.h"
+#include "onemap/render/color_ramp.h"
 #include "onemap/raster/crs_compare.h"
 #include "onemap/raster/raster_source.h"
 
@@ -14,10 +15,10 @@ namespace onemap::render {
 namespace {
 
 QImage toImage(const std::vector<float>& pixels, int width, int height,
-               const std::vector<std::pair<double, double>>& stretch) {
+               const std::vector<std::pair<double, double>>& stretch, const std::vector<QRgb>* ramp) {
   QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
   const std::size_t count = std::size_t(width) * std::size_t(height);
-  const bool rgb = stretch.size() >= 3;
+  const bool rgb = stretch.size() >= 3 && ramp == nullptr;
   auto scale = [&](std::size_t band, float v) -> int {
     const auto [lo, hi] = stretch[band];
     const double t = (double(v) - lo) / (hi - lo);
@@ -32,6 +33,10 @@ QImage toImage(const std::vector<float>& pixels, int width, int height,
       const float b = rgb ? pixels[2 * count + i] : r;
       if (std::isnan(r) || std::isnan(g) || std::isnan(b)) {
         line[x] = qRgba(0, 0, 0, 0);
+        continue;
+      }
+      if (ramp != nullptr) {
+        line[x] = (*ramp)[std::size_t(scale(0, r))];
         continue;
       }
       line[x] = rgb ? qRgb(scale(0, r), scale(1, g), scale(2, b)) : qRgb(scale(0, r), scale(0, r), scale(0, r));
@@ -99,7 +104,10 @@ QString RasterLayerRenderer::render(QPainter& painter, const MapSettings& settin
       return QString::fromStdString(st.error().text());
   }
   if (feedback.isCanceled()) return {};
-  const QImage image = toImage(pixels, bufferWidth, bufferHeight, resolved->stretch);
+  std::vector<QRgb> ramp;
+  if (m_style.mode == RasterStyle::Mode::PseudoColor) ramp = ColorRamp::byName(m_style.ramp).lookupTable();
+  const QImage image =
+      toImage(pixels, bufferWidth, bufferHeight, resolved->stretch, ramp.empty() ? nullptr : &ramp);
   painter.save();
   painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
   painter.drawImage(target, image);

@@ -10,7 +10,8 @@
 namespace onemap::render {
 
 /// Draws a raster layer: reads exactly the visible window at output resolution (GDAL picks the
-/// overview), stretches to 8 bits and draws RGB or grey; nodata is transparent. Rasters in another
+/// overview), stretches to 8 bits and draws RGB, grey or one band through a colour ramp
+/// (pseudo-colour); nodata is transparent. Rasters in another
 /// CRS than the map are warped on the fly onto the output grid.
 class RasterLayerRenderer final : public LayerRenderer {
  public:

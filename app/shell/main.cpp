@@ -4,6 +4,7 @@
 
 #include "main_window.h"
 #include "onemap/gui/map_canvas.h"
+#include "onemap/gui/project_file_controller.h"
 #include "onemap/i18n/translations.h"
 
 int main(int argc, char** argv) {
@@ -39,6 +40,8 @@ int main(int argc, char** argv) {
     }
     window.openPath(std::filesystem::path(arg), screenshot);
   }
+  // After a crash: offer the unsaved project's recovery copy (only when nothing was opened).
+  if (!screenshot) QTimer::singleShot(0, &window, [&window] { window.fileController()->offerStartupRecovery(); });
   if (screenshot) {
     const QString file = parser.value(screenshotOption);
     QObject::connect(window.canvas(), &onemap::gui::MapCanvas::renderFinished, &window, [&window, file] {

@@ -8,14 +8,10 @@
 
 #include "onemap/gui/window_context.h"
 
-namespace onemap::proj {
-class Transform;
-}
-
 namespace onemap::gui {
 class ProjectController;
 class MapCanvas;
-class LayerListWidget;
+class ProjectFileController;
 }  // namespace onemap::gui
 
 namespace onemap::shell {
@@ -33,6 +29,8 @@ class MainWindow : public QMainWindow {
   bool openPath(const std::filesystem::path& path, bool quiet = false);
   gui::MapCanvas* canvas() const { return m_canvas; }
   gui::ProjectController* controller() const { return m_controller; }
+  /// File menu, project files, drag-and-drop, autosave and recovery.
+  gui::ProjectFileController* fileController() const { return m_files; }
   /// Menus, tool bars and services the feature controllers plug into.
   const gui::WindowContext& context() const { return m_context; }
 
@@ -42,22 +40,12 @@ class MainWindow : public QMainWindow {
   /// Creates the feature controllers (navigation, identify, layer tree, compare…); each adds its
   /// own actions, docks and tools through the window context.
   void createControllers();
-  void openProjectDialog();
-  void addLayerDialog();
-  void saveProject(bool askForName);
-  void updateCrsLabel();
-  void showCursor(double x, double y);
   void showError(const QString& title, const QString& text, bool quiet);
 
   gui::ProjectController* m_controller;
   gui::MapCanvas* m_canvas;
-  gui::LayerListWidget* m_layers;
-  QLabel* m_coordinates;
-  QLabel* m_lonLat;
-  QLabel* m_scale;
-  QLabel* m_crs;
-  std::unique_ptr<proj::Transform> m_toLonLat;
   gui::WindowContext m_context;
+  gui::ProjectFileController* m_files = nullptr;
 };
 
 }  // namespace onemap::shell

@@ -48,34 +48,41 @@ std::string isoDateTime(const OGRFeature& feature, int index, OGRFieldType type)
 
 }  // namespace
 
+namespace {
+
+AttributeValue readAttribute(const OGRFeature& feature, const std::string& recodeFrom, int i) {
+  if (i < 0 || i >= feature.GetFieldCount() || !feature.IsFieldSetAndNotNull(i)) return std::monostate{};
+  const OGRFieldType type = feature.GetFieldDefnRef(i)->GetType();
+  switch (type) {
+    case OFTInteger:
+    case OFTInteger64:
+      return static_cast<std::int64_t>(feature.GetFieldAsInteger64(i));
+    case OFTReal:
+      return feature.GetFieldAsDouble(i);
+    case OFTDate:
+    case OFTTime:
+    case OFTDateTime:
+      return isoDateTime(feature, i, type);
+    default:
+      return toUtf8Text(feature.GetFieldAsString(i), recodeFrom);
+  }
+}
+
+}  // namespace
+
 std::vector<AttributeValue> readAttributes(const OGRFeature& feature, const std::string& recodeFrom) {
   const int count = feature.GetFieldCount();
   std::vector<AttributeValue> values;
   values.reserve(static_cast<std::size_t>(count));
-  for (int i = 0; i < count; ++i) {
-    if (!feature.IsFieldSetAndNotNull(i)) {
-      values.emplace_back(std::monostate{});
-      continue;
-    }
-    const OGRFieldType type = feature.GetFieldDefnRef(i)->GetType();
-    switch (type) {
-      case OFTInteger:
-      case OFTInteger64:
-        values.emplace_back(static_cast<std::int64_t>(feature.GetFieldAsInteger64(i)));
-        break;
-      case OFTReal:
-        values.emplace_back(feature.GetFieldAsDouble(i));
-        break;
-      case OFTDate:
-      case OFTTime:
-      case OFTDateTime:
-        values.emplace_back(isoDateTime(feature, i, type));
-        break;
-      default:
-        values.emplace_back(toUtf8Text(feature.GetFieldAsString(i), recodeFrom));
-        break;
-    }
-  }
+  for (int i = 0; i < count; ++i) values.push_back(readAttribute(feature, recodeFrom, i));
+  return values;
+}
+
+std::vector<AttributeValue> readAttributes(const OGRFeature& feature, const std::string& recodeFrom,
+                                           const std::vector<int>& indices) {
+  std::vector<AttributeValue> values;
+  values.reserve(indices.size());
+  for (const int i : indices) values.push_back(readAttribute(feature, recodeFrom, i));
   return values;
 }
 

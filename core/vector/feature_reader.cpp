@@ -140,14 +140,47 @@ Result<FeatureReader> FeatureReader::open(const std::filesystem::path& path, con
 
 const LayerInfo& FeatureReader::layer() const { return m_impl->info; }
 
+bool FeatureReader::hasFastFidFilter() const {
+  return m_impl->opened.driver == "GPKG" || m_impl->opened.driver == "SQLite";
+}
+
+std::optional<Extent> FeatureReader::extentIn(const std::string& crs) const {
+  const Extent& stored = m_impl->info.extent;
+  if (stored.isEmpty()) return std::nullopt;
+  const OGRSpatialReference* source = detail::layerCrs(m_impl->opened, *m_impl->layer);
+  if (source == nullptr || crs.empty()) return std::nullopt;
+  gdal::SpatialReferencePtr target(new OGRSpatialReference());
+  target->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  if (target->SetFromUserInput(crs.c_str(), OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) !=
+      OGRERR_NONE)
+    return std::nullopt;
+  if (source->IsSame(target.get())) return stored;
+  gdal::SpatialReferencePtr from(source->Clone());
+  from->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  gdal::CplErrorCapture capture;
+  gdal::TransformationPtr transform(OGRCreateCoordinateTransformation(from.get(), target.get()));
+  double minX = 0.0;
+  double minY = 0.0;
+  double maxX = 0.0;
+  double maxY = 0.0;
+  if (!transform || !transform->TransformBounds(stored.minX(), stored.minY(), stored.maxX(), stored.maxY(), &minX,
+                                                &minY, &maxX, &maxY, 21))
+    return std::nullopt;
+  return Extent(minX, minY, maxX, maxY);
+}
+
 Result<RepairReport> FeatureReader::forEach(const ReadOptions& options, Feedback* feedback,
                                             const std::function<bool(const Feature&)>& visit) {
   OGRLayer& layer = *m_impl->layer;
   // Whatever happens, leave the layer unfiltered and rewound for the next call.
   struct Rewind {
     OGRLayer& layer;
+    bool ignoring = false;
+    bool filtering = false;
     ~Rewind() {
       layer.SetSpatialFilter(nullptr);
+      if (ignoring) layer.SetIgnoredFields(nullptr);
+      if (filtering) layer.SetAttributeFilter(nullptr);
       layer.ResetReading();
     }
   } rewind{layer};
@@ -155,6 +188,37 @@ Result<RepairReport> FeatureReader::forEach(const ReadOptions& options, Feedback
   layer.ResetReading();
   auto plan = makePlan(m_impl->opened, layer, m_impl->context, options);
   if (!plan) return fail(plan.error());
+  if (options.fidRange) {
+    const std::string column = layer.GetFIDColumn()[0] != '\0' ? std::string("\"") + layer.GetFIDColumn() + "\"" : "FID";
+    const std::string where = column + " >= " + std::to_string(options.fidRange->first) + " AND " + column +
+                              " <= " + std::to_string(options.fidRange->second);
+    rewind.filtering = true;
+    gdal::CplErrorCapture filterCapture;
+    if (layer.SetAttributeFilter(where.c_str()) != OGRERR_NONE)
+      return fail(filterCapture.toError(ErrorCode::InvalidInput, "cannot select features by FID (" + where + ")",
+                                        m_impl->context));
+  }
+  // Only the requested fields: their indices, and the driver told to skip the other columns.
+  std::vector<int> selected;
+  if (options.fields) {
+    const auto& fields = m_impl->info.fields;
+    std::vector<bool> keep(fields.size(), false);
+    for (const auto& name : *options.fields) {
+      int index = -1;
+      for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i].name == name) index = static_cast<int>(i);
+      selected.push_back(index);
+      if (index >= 0) keep[static_cast<std::size_t>(index)] = true;
+    }
+    OGRFeatureDefn* definition = layer.GetLayerDefn();
+    std::vector<const char*> ignored;
+    for (int i = 0; i < definition->GetFieldCount(); ++i)
+      if (static_cast<std::size_t>(i) >= keep.size() || !keep[static_cast<std::size_t>(i)])
+        ignored.push_back(definition->GetFieldDefn(i)->GetNameRef());
+    ignored.push_back("OGR_STYLE");
+    ignored.push_back(nullptr);
+    rewind.ignoring = layer.SetIgnoredFields(ignored.data()) == OGRERR_NONE;
+  }
 
   RepairReport report;
   const std::string step = "Reading " + m_impl->info.name;
@@ -172,13 +236,14 @@ Result<RepairReport> FeatureReader::forEach(const ReadOptions& options, Feedback
     out.fid = feature->GetFID();
     if (gdal::GeometryPtr geometry(feature->StealGeometry()); geometry)
       if (prepareGeometry(std::move(geometry), *plan, options, report, out.wkb) == Outcome::Skip) continue;
-    out.attributes = detail::readAttributes(*feature, m_impl->opened.recodeFrom);
+    out.attributes = options.fields ? detail::readAttributes(*feature, m_impl->opened.recodeFrom, selected)
+                                    : detail::readAttributes(*feature, m_impl->opened.recodeFrom);
     if (!visit(out)) {
       stoppedByVisitor = true;
       break;
     }
   }
-  if (!stoppedByVisitor && !options.filter && capture.hasFailures() &&
+  if (!stoppedByVisitor && !options.filter && !options.fidRange && capture.hasFailures() &&
       report.featuresRead < m_impl->info.featureCount)
     return fail(capture.toError(ErrorCode::OpenFailed,
                                 "reading stopped after " + std::to_string(report.featuresRead) + " of " +

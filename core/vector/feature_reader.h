@@ -39,6 +39,11 @@ struct ReadOptions {
   std::string targetCrs;           ///< reproject to this CRS ("EPSG:4549", WKT); empty = as stored
   std::optional<Extent> filter;    ///< spatial filter, in targetCrs units when set, else layer CRS
   bool repairInvalid = true;       ///< make invalid polygons valid (GEOS MakeValid)
+  /// When set, only these fields are read, in this order: Feature::attributes follows this list
+  /// (a name the layer does not have gives null), and the driver skips the other columns.
+  std::optional<std::vector<std::string>> fields;
+  /// When set, only features whose FID is in [first, second] (fast where hasFastFidFilter()).
+  std::optional<std::pair<std::int64_t, std::int64_t>> fidRange;
 };
 
 /// Reads one layer of a vector dataset feature by feature, in traditional GIS axis order.
@@ -54,6 +59,12 @@ class FeatureReader {
   ~FeatureReader();
 
   const LayerInfo& layer() const;  ///< name, fields, CRS, encoding (no feature scan done)
+  /// The layer's stored extent in `crs` ("EPSG:4549", WKT; edges densified when transformed);
+  /// nullopt when the extent or a CRS is unknown or the transformation fails.
+  std::optional<Extent> extentIn(const std::string& crs) const;
+  /// True when the driver selects an FID range without reading the other features (GeoPackage,
+  /// SQLite), so that ranges can be read in parallel by several readers.
+  bool hasFastFidFilter() const;
 
   /// Calls `visit` for each feature; stops early when it returns false, or with Canceled.
   Result<RepairReport> forEach(const ReadOptions& options, Feedback* feedback,

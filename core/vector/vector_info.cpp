@@ -41,4 +41,16 @@ Result<VectorInfo> readVectorInfo(const std::filesystem::path& path, const OpenO
   return info;
 }
 
+Result<VectorInfo> listVectorLayers(const std::filesystem::path& path, const OpenOptions& options) {
+  auto opened = detail::openDataset(path, options);
+  if (!opened) return fail(opened.error());
+  VectorInfo info;
+  info.path = path;
+  info.driver = opened->driver;
+  info.driverLongName = opened->driverLongName;
+  for (int i = 0; i < opened->dataset->GetLayerCount(); ++i)
+    info.layers.push_back(detail::describeLayer(*opened, *opened->dataset->GetLayer(i)));
+  return info;
+}
+
 }  // namespace onemap::vector

@@ -71,6 +71,11 @@ struct VectorInfo {
 Result<VectorInfo> readVectorInfo(const std::filesystem::path& path, const OpenOptions& options = {},
                                   const std::string& layerName = {}, Feedback* feedback = nullptr);
 
+/// Opens a vector dataset read-only and lists its layers (name, geometry type, fields, CRS,
+/// stored extent, encoding) without reading features: fast on any size, for adding layers.
+/// Feature counts are filled only when the driver knows them cheaply. Errors as readVectorInfo.
+Result<VectorInfo> listVectorLayers(const std::filesystem::path& path, const OpenOptions& options = {});
+
 /// Splits "file.gpkg:layer" into path and layer name. A colon that is part of the path
 /// (Windows drive, an existing file name) is not taken as a separator.
 std::pair<std::filesystem::path, std::string> splitLayerSpec(const std::string& spec);

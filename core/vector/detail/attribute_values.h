@@ -15,4 +15,8 @@ namespace onemap::vector::detail {
 /// set), dates as ISO 8601 text, unset/null fields as std::monostate.
 std::vector<AttributeValue> readAttributes(const OGRFeature& feature, const std::string& recodeFrom);
 
+/// The attributes at field `indices` only, in that order (a negative index gives null).
+std::vector<AttributeValue> readAttributes(const OGRFeature& feature, const std::string& recodeFrom,
+                                           const std::vector<int>& indices);
+
 }  // namespace onemap::vector::detail

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <variant>
 
 #include "onemap/geos/geometry.h"
@@ -253,6 +254,88 @@ TEST(FeatureReader, MovedReaderKeepsWorking) {
   auto features = reader.readAll();
   ASSERT_TRUE(features);
   EXPECT_EQ(features->size(), 3u);
+}
+
+TEST(FeatureReader, SelectedFieldsComeInRequestedOrderAndOthersAreNotRead) {
+  TempDir dir;
+  test::FixtureLayer layer;
+  layer.name = "dltb";
+  layer.crs = "EPSG:4549";
+  layer.fields = {{"BSM", OFTInteger64}, {"DLBM", OFTString}, {"DLMC", OFTString}, {"TBMJ", OFTReal}};
+  layer.rows = {{"7", "0101", "水田", "88.5"}, {"8", "0103", "旱地", "12.25"}};
+  layer.wkts = {test::squareWkt(500000, 3300000, 10), test::squareWkt(500020, 3300000, 10)};
+  const auto path = dir / "dltb.gpkg";
+  ASSERT_TRUE(test::writeDataset(path, "GPKG", {layer}));
+  auto reader = FeatureReader::open(path, "dltb");
+  ASSERT_TRUE(reader);
+  ReadOptions options;
+  options.fields = std::vector<std::string>{"TBMJ", "DLMC", "NOT_THERE"};
+  auto features = reader->readAll(options);
+  ASSERT_TRUE(features) << features.error().text();
+  ASSERT_EQ(features->size(), 2u);
+  const auto& values = features->at(1).attributes;
+  ASSERT_EQ(values.size(), 3u);
+  EXPECT_DOUBLE_EQ(std::get<double>(values[0]), 12.25);
+  EXPECT_EQ(std::get<std::string>(values[1]), "旱地");
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(values[2]));
+  EXPECT_FALSE(features->at(1).wkb.empty());
+  // The selection does not stick to the reader: a plain read has every field again.
+  auto all = reader->readAll();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->at(0).attributes.size(), 4u);
+  EXPECT_EQ(std::get<std::string>(all->at(0).attributes[1]), "0101");
+  EXPECT_EQ(std::get<std::int64_t>(all->at(0).attributes[0]), 7);
+}
+
+TEST(FeatureReader, ExtentInAnotherCrsIsTheStoredExtentTransformed) {
+  TempDir dir;
+  auto reader = FeatureReader::open(writePoints(dir));
+  ASSERT_TRUE(reader);
+  const auto same = reader->extentIn("EPSG:4326");
+  ASSERT_TRUE(same);
+  EXPECT_NEAR(same->minX(), 120.0, 1e-9);
+  EXPECT_NEAR(same->maxY(), 31.0, 1e-9);
+  const auto projected = reader->extentIn("EPSG:4549");
+  ASSERT_TRUE(projected);
+  // lon 120 is the central meridian of EPSG:4549 (easting 500000); lat 30..31 N ≈ 3.32..3.43e6 m.
+  EXPECT_NEAR(projected->minX(), 500000.0, 1.0);
+  EXPECT_NEAR(projected->minY(), 3320113.4, 1.0);
+  EXPECT_GT(projected->maxY(), 3430000.0);
+  EXPECT_FALSE(reader->extentIn("not a crs"));
+}
+
+TEST(FeatureReader, FidRangesSplitTheLayerWithoutOverlap) {
+  TempDir dir;
+  test::FixtureLayer layer;
+  layer.name = "parcels";
+  layer.crs = "EPSG:4549";
+  layer.fields = {{"N", OFTInteger}};
+  for (int i = 0; i < 10; ++i) {
+    layer.rows.push_back({std::to_string(i)});
+    layer.wkts.push_back(test::squareWkt(500000 + i * 20, 3300000, 10));
+  }
+  const auto path = dir / "parcels.gpkg";
+  ASSERT_TRUE(test::writeDataset(path, "GPKG", {layer}));
+  auto reader = FeatureReader::open(path);
+  ASSERT_TRUE(reader);
+  EXPECT_TRUE(reader->hasFastFidFilter());
+  ReadOptions first;
+  first.fidRange = std::pair<std::int64_t, std::int64_t>{std::numeric_limits<std::int64_t>::min(), 4};
+  ReadOptions second;
+  second.fidRange = std::pair<std::int64_t, std::int64_t>{5, std::numeric_limits<std::int64_t>::max()};
+  auto a = reader->readAll(first);
+  auto b = reader->readAll(second);
+  ASSERT_TRUE(a) << a.error().text();
+  ASSERT_TRUE(b) << b.error().text();
+  ASSERT_EQ(a->size(), 4u);  // FIDs 1..4
+  ASSERT_EQ(b->size(), 6u);  // FIDs 5..10
+  EXPECT_EQ(a->front().fid, 1);
+  EXPECT_EQ(b->front().fid, 5);
+  EXPECT_EQ(std::get<std::int64_t>(b->back().attributes.at(0)), 9);
+  // The range does not stick either.
+  auto all = reader->readAll();
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), 10u);
 }
 
 }  // namespace
