@@ -1,6 +1,119 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttributeTableModel</name>
+    <message>
+        <source>No field named “%1” in this layer. Fields: %2</source>
+        <translation>该图层中没有名为“%1”的字段。字段有：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number, but %2 is a numeric field.</source>
+        <translation>“%1”不是数字，而 %2 是数值字段。</translation>
+    </message>
+</context>
+<context>
+    <name>BandRole</name>
+    <message>
+        <source>Coastal/aerosol</source>
+        <translation>海岸/气溶胶</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>Red edge 1</source>
+        <translation>红边1</translation>
+    </message>
+    <message>
+        <source>Red edge 2</source>
+        <translation>红边2</translation>
+    </message>
+    <message>
+        <source>Red edge 3</source>
+        <translation>红边3</translation>
+    </message>
+    <message>
+        <source>NIR</source>
+        <translation>近红外</translation>
+    </message>
+    <message>
+        <source>Narrow NIR</source>
+        <translation>窄近红外</translation>
+    </message>
+    <message>
+        <source>Water vapour</source>
+        <translation>水汽</translation>
+    </message>
+    <message>
+        <source>Cirrus</source>
+        <translation>卷云</translation>
+    </message>
+    <message>
+        <source>SWIR 1</source>
+        <translation>短波红外1</translation>
+    </message>
+    <message>
+        <source>SWIR 2</source>
+        <translation>短波红外2</translation>
+    </message>
+    <message>
+        <source>Thermal</source>
+        <translation>热红外</translation>
+    </message>
+    <message>
+        <source>Panchromatic</source>
+        <translation>全色</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+</context>
+<context>
+    <name>ColorRamp</name>
+    <message>
+        <source>Red–Yellow–Green (NDVI)</source>
+        <translation>红—黄—绿（NDVI）</translation>
+    </message>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis（蓝绿黄）</translation>
+    </message>
+    <message>
+        <source>Spectral</source>
+        <translation>光谱（红—蓝）</translation>
+    </message>
+    <message>
+        <source>Greys</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Yellow–Orange–Red</source>
+        <translation>黄—橙—红</translation>
+    </message>
+    <message>
+        <source>Blues</source>
+        <translation>蓝色系</translation>
+    </message>
+    <message>
+        <source>Greens</source>
+        <translation>绿色系</translation>
+    </message>
+    <message>
+        <source>Reds</source>
+        <translation>红色系</translation>
+    </message>
+</context>
+<context>
     <name>InfoCommand</name>
     <message>
         <source>CRS:         none — the file does not say where it is on Earth</source>
@@ -212,6 +325,45 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>Band %1</source>
+        <translation>波段 %1</translation>
+    </message>
+    <message>
+        <source>Band %1 (%2)</source>
+        <translation>波段 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 – %3</source>
+        <translation>%1：%2 – %3</translation>
+    </message>
+    <message>
+        <source>Red: %1</source>
+        <translation>红：%1</translation>
+    </message>
+    <message>
+        <source>Green: %1</source>
+        <translation>绿：%1</translation>
+    </message>
+    <message>
+        <source>Blue: %1</source>
+        <translation>蓝：%1</translation>
+    </message>
+    <message>
+        <source>(no value)</source>
+        <translation>（无值）</translation>
+    </message>
+    <message>
+        <source>… and %1 more values</source>
+        <translation>……另有 %1 个值</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
     <name>MakeSampleCommand</name>
     <message>
         <source>Generate the synthetic sample county: two dates of GF-1-like imagery, 三调 land use, permanent basic farmland, villages, truth change patches and distractors, thematic layers and a styled project. The same seed always gives the same data.</source>
@@ -313,37 +465,900 @@
     </message>
 </context>
 <context>
-    <name>onemap::gui::LayerListWidget</name>
+    <name>onemap::gui::AttributeTableDock</name>
     <message>
-        <source>Layers</source>
-        <translation>图层</translation>
+        <source>Attribute Table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open &amp;Attribute Table</source>
+        <translation>打开属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>图层：</translation>
+    </message>
+    <message>
+        <source>Filter: text, or FIELD = value, FIELD &gt; 100</source>
+        <translation>筛选：文本，或 字段 = 值、字段 &gt; 100</translation>
+    </message>
+    <message>
+        <source>Type text to keep rows containing it in any field, or an expression such as DLBM = 0101, TBMJ &gt; 1000, DLMC != 旱地 (operators = != &gt; &gt;= &lt; &lt;=)</source>
+        <translation>输入文本以保留任一字段包含该文本的行，或输入表达式，如 DLBM = 0101、TBMJ &gt; 1000、DLMC != 旱地（运算符 = != &gt; &gt;= &lt; &lt;=）</translation>
+    </message>
+    <message>
+        <source>Zoom to Selection</source>
+        <translation>缩放至所选要素</translation>
+    </message>
+    <message>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <source>Select rows to select the features on the map; double-click a row to zoom to it</source>
+        <translation>选择行即在地图上选中要素；双击行缩放至该要素</translation>
+    </message>
+    <message>
+        <source>Show the features of a vector layer as a table</source>
+        <translation>以表格显示矢量图层的要素</translation>
+    </message>
+    <message>
+        <source>Loading canceled.</source>
+        <translation>已取消加载。</translation>
+    </message>
+    <message>
+        <source>Cannot read the attributes: %1</source>
+        <translation>无法读取属性：%1</translation>
+    </message>
+    <message>
+        <source>The project has no vector layer: add one with File ▸ Add Layer.</source>
+        <translation>项目中没有矢量图层：请通过“文件 ▸ 添加图层”添加。</translation>
+    </message>
+    <message>
+        <source>Attribute Table — %1</source>
+        <translation>属性表 — %1</translation>
+    </message>
+    <message>
+        <source>Reading the features of %1…</source>
+        <translation>正在读取 %1 的要素…</translation>
+    </message>
+    <message>
+        <source>%1 features, %2 shown, %3 selected</source>
+        <translation>共 %1 个要素，显示 %2 个，已选 %3 个</translation>
     </message>
 </context>
 <context>
-    <name>onemap::shell::MainWindow</name>
+    <name>onemap::gui::BookmarksDock</name>
     <message>
-        <source>OneMap Agri</source>
-        <translation>农业农村一张图</translation>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
     </message>
+    <message>
+        <source>New &amp;Bookmark…</source>
+        <translation>新建书签(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Save the current view as a bookmark</source>
+        <translation>将当前视图保存为书签</translation>
+    </message>
+    <message>
+        <source>Go To</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Zoom to the selected bookmark</source>
+        <translation>缩放至所选书签</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename the selected bookmark</source>
+        <translation>重命名所选书签</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected bookmark</source>
+        <translation>删除所选书签</translation>
+    </message>
+    <message>
+        <source>Double-click a bookmark to go there</source>
+        <translation>双击书签即可转到该处</translation>
+    </message>
+    <message>
+        <source>Save the current view as a named bookmark (stored in the project)</source>
+        <translation>将当前视图保存为命名书签（保存在项目中）</translation>
+    </message>
+    <message>
+        <source>Bookmarks Panel</source>
+        <translation>书签面板</translation>
+    </message>
+    <message>
+        <source>Bookmark %1</source>
+        <translation>书签 %1</translation>
+    </message>
+    <message>
+        <source>New Bookmark</source>
+        <translation>新建书签</translation>
+    </message>
+    <message>
+        <source>Open a project or add a layer first: there is no view to save.</source>
+        <translation>请先打开项目或添加图层：当前没有可保存的视图。</translation>
+    </message>
+    <message>
+        <source>Name of the bookmark:</source>
+        <translation>书签名称：</translation>
+    </message>
+    <message>
+        <source>X %1 – %2, Y %3 – %4</source>
+        <translation>X %1 – %2，Y %3 – %4</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::ColorButton</name>
+    <message>
+        <source>Choose a Colour</source>
+        <translation>选择颜色</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::CompareController</name>
+    <message>
+        <source>S&amp;wipe</source>
+        <translation>卷帘(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Swipe: show one image left of a divider you drag over the map (O flips the divider)</source>
+        <translation>卷帘：在可拖动分隔线的左侧显示一幅影像（按 O 切换分隔线方向）</translation>
+    </message>
+    <message>
+        <source>Swipe &amp;Layer</source>
+        <translation>卷帘图层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Side-by-Side &amp;View</source>
+        <translation>双屏联动对比(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Two linked maps side by side, e.g. the earlier image left and the later one right</source>
+        <translation>两幅联动地图并排显示，例如左侧前期影像、右侧后期影像</translation>
+    </message>
+    <message>
+        <source>Swipe needs a raster layer: add the images of the two dates first.</source>
+        <translation>卷帘需要栅格图层：请先添加两期影像。</translation>
+    </message>
+    <message>
+        <source>Drag the divider to compare; O flips it, right-click chooses the layer, Esc stops.</source>
+        <translation>拖动分隔线进行对比；按 O 切换方向，右键选择图层，按 Esc 结束。</translation>
+    </message>
+    <message>
+        <source>(no raster layers)</source>
+        <translation>（没有栅格图层）</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::CoordinateStatus</name>
+    <message>
+        <source>Longitude and latitude (CGCS2000). Click to switch between decimal degrees and degrees-minutes-seconds.</source>
+        <translation>经纬度（CGCS2000）。单击可在十进制度与度分秒之间切换。</translation>
+    </message>
+    <message>
+        <source>Cursor position in the map coordinate system</source>
+        <translation>光标在地图坐标系中的位置</translation>
+    </message>
+    <message>
+        <source>Map coordinate system (layers in other systems are reprojected to it)</source>
+        <translation>地图坐标系（其他坐标系的图层将实时投影到此坐标系）</translation>
+    </message>
+    <message>
+        <source>No CRS</source>
+        <translation>无坐标系</translation>
+    </message>
+    <message>
+        <source>Unknown CRS</source>
+        <translation>未知坐标系</translation>
+    </message>
+    <message>
+        <source>X %1  Y %2</source>
+        <translation>X %1  Y %2</translation>
+    </message>
+    <message>
+        <source>Scale 1:%1</source>
+        <translation>比例尺 1:%1</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::CrsDialog</name>
+    <message>
+        <source>Project Coordinate System</source>
+        <translation>工程坐标系</translation>
+    </message>
+    <message>
+        <source>Search: EPSG code, name, central meridian (e.g. 4549, 120, 高斯)</source>
+        <translation>搜索：EPSG 代码、名称、中央经线（如 4549、120、高斯）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>CGCS2000 geographic (longitude/latitude)</source>
+        <translation>CGCS2000 地理坐标系（经纬度）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 3° Gauss–Krüger, by central meridian</source>
+        <translation>CGCS2000 3度带高斯-克吕格投影（按中央经线）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 3° Gauss–Krüger, zone number in the easting</source>
+        <translation>CGCS2000 3度带高斯-克吕格投影（横坐标含带号）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 6° Gauss–Krüger</source>
+        <translation>CGCS2000 6度带高斯-克吕格投影</translation>
+    </message>
+    <message>
+        <source>WGS 84 and UTM</source>
+        <translation>WGS 84 与 UTM</translation>
+    </message>
+    <message>
+        <source>Same as layer</source>
+        <translation>与图层相同</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>Choose the coordinate system all layers are drawn in; layers in other systems are reprojected on the fly.</source>
+        <translation>选择所有图层的显示坐标系；其他坐标系的图层将实时重投影。</translation>
+    </message>
+    <message>
+        <source>%1
+Units: %2. %3</source>
+        <translation>%1
+单位：%2。%3</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::CsvLayerDialog</name>
+    <message>
+        <source>%1: cannot write the column types (%2). Check that the folder is writable.</source>
+        <translation>%1：无法写入列类型（%2）。请检查文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>&amp;Point coordinates in two columns</source>
+        <translation>点坐标位于两列中(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Geometry as WKT text in one column</source>
+        <translation>几何以 WKT 文本位于一列中(&amp;G)</translation>
+    </message>
+    <message>
+        <source>CSV Geometry Columns</source>
+        <translation>CSV 几何列</translation>
+    </message>
+    <message>
+        <source>OneMap did not recognise the geometry columns of “%1”. Choose them:</source>
+        <translation>OneMap 未能识别“%1”的几何列，请选择：</translation>
+    </message>
+    <message>
+        <source>&amp;X (easting / longitude):</source>
+        <translation>&amp;X（东坐标/经度）：</translation>
+    </message>
+    <message>
+        <source>&amp;Y (northing / latitude):</source>
+        <translation>&amp;Y（北坐标/纬度）：</translation>
+    </message>
+    <message>
+        <source>&amp;WKT column:</source>
+        <translation>&amp;WKT 列：</translation>
+    </message>
+    <message>
+        <source>Your choice is saved as “%1” beside the CSV (the CSV itself is not changed), so it opens the same way next time. CSV files carry no coordinate system: the coordinates are taken to be in the project's.</source>
+        <translation>您的选择将保存为 CSV 旁的“%1”（CSV 文件本身不会改动），下次将以相同方式打开。CSV 文件不含坐标系：其坐标视为工程坐标系。</translation>
+    </message>
+    <message>
+        <source>Cannot add the layer</source>
+        <translation>无法添加图层</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::IdentifyDock</name>
+    <message>
+        <source>Identify Results</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <source>&amp;Identify Features</source>
+        <translation>识别要素(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Click on the map with the Identify tool to see what is there.</source>
+        <translation>使用识别工具单击地图，查看该处的内容。</translation>
+    </message>
+    <message>
+        <source>Feature / field</source>
+        <translation>要素 / 字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Identify: click a place to see band values and feature attributes</source>
+        <translation>识别：单击某处查看波段值和要素属性</translation>
+    </message>
+    <message>
+        <source>Identifying at X %1  Y %2…</source>
+        <translation>正在识别 X %1  Y %2…</translation>
+    </message>
+    <message>
+        <source>X %1  Y %2</source>
+        <translation>X %1  Y %2</translation>
+    </message>
+    <message>
+        <source>%1: nothing found in the visible layers.</source>
+        <translation>%1：可见图层中未找到任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Pixel</source>
+        <translation>像元</translation>
+    </message>
+    <message>
+        <source>column %1, row %2</source>
+        <translation>列 %1，行 %2</translation>
+    </message>
+    <message>
+        <source>Band %1</source>
+        <translation>波段 %1</translation>
+    </message>
+    <message>
+        <source>Band %1 (%2)</source>
+        <translation>波段 %1（%2）</translation>
+    </message>
+    <message>
+        <source>no data (%1)</source>
+        <translation>无数据（%1）</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Feature %1</source>
+        <translation>要素 %1</translation>
+    </message>
+    <message>
+        <source>Copy Value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
+        <source>Zoom to Feature</source>
+        <translation>缩放至要素</translation>
+    </message>
+    <message>
+        <source>Select Feature</source>
+        <translation>选择要素</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::LayerChooserDialog</name>
+    <message>
+        <source>Choose Layers</source>
+        <translation>选择图层</translation>
+    </message>
+    <message>
+        <source>“%1” holds %2 layer(s). Tick the ones to add:</source>
+        <translation>“%1”包含 %2 个图层。请勾选要添加的图层：</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select &amp;None</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::LayerInfoPage</name>
+    <message>
+        <source>Source:</source>
+        <translation>数据源：</translation>
+    </message>
+    <message>
+        <source>File size:</source>
+        <translation>文件大小：</translation>
+    </message>
+    <message>
+        <source>none — assign one before measuring or overlaying</source>
+        <translation>无 — 量测或叠加前请先指定坐标系</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Coordinate system:</source>
+        <translation>坐标系：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>%L1 × %L2 pixels, %3 bands</source>
+        <translation>%L1 × %L2 像素，%3 个波段</translation>
+    </message>
+    <message>
+        <source>Pixel size:</source>
+        <translation>像元大小：</translation>
+    </message>
+    <message>
+        <source>Extent:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Overviews:</source>
+        <translation>金字塔：</translation>
+    </message>
+    <message>
+        <source>none (drawing zoomed out is slow)</source>
+        <translation>无（缩小显示时较慢）</translation>
+    </message>
+    <message>
+        <source>Compression:</source>
+        <translation>压缩：</translation>
+    </message>
+    <message>
+        <source>Band %1: %2</source>
+        <translation>波段 %1：%2</translation>
+    </message>
+    <message>
+        <source>Bands:</source>
+        <translation>波段：</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>图层：</translation>
+    </message>
+    <message>
+        <source>Geometry:</source>
+        <translation>几何类型：</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>要素数：</translation>
+    </message>
+    <message>
+        <source>Attribute encoding:</source>
+        <translation>属性编码：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>字段：</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::LayerTreeDock</name>
     <message>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <source>Scale 1:%L1</source>
-        <translation>比例尺 1:%L1</translation>
+        <source>&amp;Zoom to Layer</source>
+        <translation>缩放到图层(&amp;Z)</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Layer…</source>
+        <translation>移除图层(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Opacity…</source>
+        <translation>不透明度(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Group…</source>
+        <translation>移到分组(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>New &amp;Group…</source>
+        <translation>新建分组(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Properties / Style…</source>
+        <translation>属性/样式(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to Group</source>
+        <translation>缩放到分组(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Group…</source>
+        <translation>移除分组(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Layers…</source>
+        <translation>移除图层(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The layer's extent is unknown (is its file missing?)</source>
+        <translation>图层范围未知（数据文件是否缺失？）</translation>
+    </message>
+    <message>
+        <source>Remove Layers</source>
+        <translation>移除图层</translation>
+    </message>
+    <message>
+        <source>Remove these layers from the project? Their files are not deleted.
+
+%1</source>
+        <translation>从工程中移除以下图层？数据文件不会被删除。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Layer Opacity</source>
+        <translation>图层不透明度</translation>
+    </message>
+    <message>
+        <source>Opacity of %1:</source>
+        <translation>%1 的不透明度：</translation>
+    </message>
+    <message>
+        <source>%1 layers</source>
+        <translation>%1 个图层</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>Move to Group</source>
+        <translation>移到分组</translation>
+    </message>
+    <message>
+        <source>Group (type a new name, use / for a subgroup):</source>
+        <translation>分组（可输入新名称，用 / 表示子分组）：</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>新建分组</translation>
+    </message>
+    <message>
+        <source>Name of the new group:</source>
+        <translation>新分组名称：</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新分组</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::LayerTreeModel</name>
+    <message>
+        <source>File not found: %1</source>
+        <translation>找不到文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::MeasureTool</name>
+    <message>
+        <source>Measure &amp;Distance</source>
+        <translation>量测距离(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Measure a distance: click points, double-click to finish, Esc to clear</source>
+        <translation>量测距离：单击添加点，双击结束，按 Esc 清除</translation>
+    </message>
+    <message>
+        <source>Measure &amp;Area</source>
+        <translation>量测面积(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Measure an area in m², 亩 and ha: click the corners, double-click to finish</source>
+        <translation>以平方米、亩和公顷量测面积：单击各角点，双击结束</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <source>%1 m² = %2 亩 = %3 ha</source>
+        <translation>%1 平方米 = %2 亩 = %3 公顷</translation>
+    </message>
+    <message>
+        <source>planar, %1 plane</source>
+        <translation>平面，%1 平面</translation>
+    </message>
+    <message>
+        <source>ellipsoidal, CGCS2000 ellipsoid</source>
+        <translation>椭球面，CGCS2000 椭球</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>本段：%1</translation>
+    </message>
+    <message>
+        <source>Total (%1): %2</source>
+        <translation>总长（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Area (%1): %2</source>
+        <translation>面积（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Perimeter (%1): %2</source>
+        <translation>周长（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Click to add points; double-click or right-click finishes; Esc clears.</source>
+        <translation>单击添加点；双击或右键结束；按 Esc 清除。</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::MissingFilesDialog</name>
+    <message>
+        <source>&amp;Search Folder…</source>
+        <translation>搜索文件夹(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Missing Data Files</source>
+        <translation>缺失的数据文件</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Look below a folder for files with the same names (e.g. after the data was moved)</source>
+        <translation>在某个文件夹下查找同名文件（例如数据被移动之后）</translation>
+    </message>
+    <message>
+        <source>All data files were found.</source>
+        <translation>已找到所有数据文件。</translation>
+    </message>
+    <message>
+        <source>%1 layer(s) of this project point to files that do not exist. They stay in the project but are not drawn until you locate their files (e.g. on another drive or in a moved folder).</source>
+        <translation>本工程有 %1 个图层指向不存在的文件。这些图层仍保留在工程中，但在重新定位其文件（例如在其他磁盘或已移动的文件夹中）之前不会绘制。</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>定位…</translation>
+    </message>
+    <message>
+        <source>The layer is no longer in the project.</source>
+        <translation>该图层已不在工程中。</translation>
+    </message>
+    <message>
+        <source>Relocated</source>
+        <translation>已重新定位</translation>
+    </message>
+    <message>
+        <source>Locate %1</source>
+        <translation>定位 %1</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use this file</source>
+        <translation>无法使用此文件</translation>
+    </message>
+    <message>
+        <source>Search for the missing files below</source>
+        <translation>在此文件夹下搜索缺失的文件</translation>
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation>正在搜索 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Search Folder</source>
+        <translation>搜索文件夹</translation>
+    </message>
+    <message>
+        <source>%1 file(s) found and relocated; %2 still missing.</source>
+        <translation>已找到并重新定位 %1 个文件；仍缺失 %2 个。</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::NavigationController</name>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>平移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pan the map by dragging (the middle button always pans)</source>
+        <translation>拖动以平移地图（中键始终可平移）</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Box</source>
+        <translation>拉框缩放(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to zoom in; Shift-drag or right-drag zooms out</source>
+        <translation>拖出矩形放大；按住 Shift 拖动或右键拖动则缩小</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Full Extent</source>
+        <translation>缩放至全图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Extent</source>
+        <translation>上一视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Extent</source>
+        <translation>下一视图(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Map scale: pick one or type e.g. 1:15000 and press Enter</source>
+        <translation>地图比例尺：选择一个，或输入如 1:15000 后按回车</translation>
+    </message>
+    <message>
+        <source>“%1” is not a scale: type it as 1:10000 or 10000</source>
+        <translation>“%1”不是比例尺：请输入 1:10000 或 10000 的形式</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::OverviewBuilder</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Build overviews?</source>
+        <translation>是否构建金字塔？</translation>
+    </message>
+    <message>
+        <source>“%1” is %L2 × %L3 pixels and has no overviews, so it draws slowly when zoomed out.
+
+Build overviews now? (external .ovr file, your image is not modified)</source>
+        <translation>“%1”大小为 %L2 × %L3 像素且没有金字塔，缩小显示时绘制较慢。
+
+现在构建金字塔吗？（外部 .ovr 文件，不会修改您的影像）</translation>
+    </message>
+    <message>
+        <source>Don't ask again</source>
+        <translation>不再询问</translation>
+    </message>
+    <message>
+        <source>Building overviews for %1…</source>
+        <translation>正在为 %1 构建金字塔…</translation>
+    </message>
+    <message>
+        <source>Overviews for %1 are ready.</source>
+        <translation>%1 的金字塔已构建完成。</translation>
+    </message>
+    <message>
+        <source>Building overviews was canceled.</source>
+        <translation>已取消构建金字塔。</translation>
+    </message>
+    <message>
+        <source>Cannot build overviews</source>
+        <translation>无法构建金字塔</translation>
+    </message>
+    <message>
+        <source>%1
+
+The image can still be used; it draws more slowly when zoomed out.</source>
+        <translation>%1
+
+影像仍可使用，但缩小显示时绘制较慢。</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::ProjectFileController</name>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新建工程(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
         <translation>打开工程(&amp;O)…</translation>
     </message>
     <message>
+        <source>Recent &amp;Projects</source>
+        <translation>最近的工程(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Add Layer…</source>
         <translation>添加图层(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add File &amp;Geodatabase (.gdb)…</source>
+        <translation>添加文件地理数据库 (.gdb)(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Files</source>
+        <translation>最近的文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Save Project</source>
@@ -358,20 +1373,615 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Project</source>
+        <translation>工程(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Set Project &amp;CRS…</source>
+        <translation>设置工程坐标系(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Options…</source>
+        <translation>选项(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开工程</translation>
+    </message>
+    <message>
+        <source>Missing data files</source>
+        <translation>缺失的数据文件</translation>
+    </message>
+    <message>
+        <source>These layers' files were not found; they are kept in the project but not drawn:
+%1</source>
+        <translation>未找到以下图层的文件；这些图层仍保留在工程中，但不会绘制：
+%1</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Changes?</source>
+        <translation>是否恢复未保存的更改？</translation>
+    </message>
+    <message>
+        <source>OneMap Agri was not closed normally while this project had unsaved changes. A recovery copy from %1 is newer than the saved project.
+
+Restore it? (No deletes the recovery copy.)</source>
+        <translation>本工程有未保存的更改时农业农村一张图未正常关闭。%1 的恢复副本比已保存的工程更新。
+
+是否恢复？（选择“否”将删除恢复副本。）</translation>
+    </message>
+    <message>
+        <source>Cannot restore the recovery copy</source>
+        <translation>无法恢复恢复副本</translation>
+    </message>
+    <message>
+        <source>Cannot add the layer</source>
+        <translation>无法添加图层</translation>
+    </message>
+    <message>
+        <source>“%1” has no coordinate system. Choose the one its coordinates are in; the map uses it for every layer.</source>
+        <translation>“%1”没有坐标系。请选择其坐标所在的坐标系；地图将对所有图层使用该坐标系。</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>无法保存工程</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>工程另存为</translation>
+    </message>
+    <message>
+        <source>OneMap projects (*.onemap)</source>
+        <translation>OneMap 工程 (*.onemap)</translation>
+    </message>
+    <message>
+        <source>Project saved to %1</source>
+        <translation>工程已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The project “%1” has unsaved changes. Save them?</source>
+        <translation>工程“%1”有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Project?</source>
+        <translation>是否恢复未保存的工程？</translation>
+    </message>
+    <message>
+        <source>OneMap Agri was not closed normally last time. A recovery copy of an unsaved project (%1 layer(s), saved %2) was found.
+
+Restore it? (No deletes the recovery copy.)</source>
+        <translation>农业农村一张图上次未正常关闭。找到一个未保存工程的恢复副本（%1 个图层，保存于 %2）。
+
+是否恢复？（选择“否”将删除恢复副本。）</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开工程</translation>
+    </message>
+    <message>
+        <source>All geodata (%1 %2)</source>
+        <translation>所有地理数据 (%1 %2)</translation>
+    </message>
+    <message>
+        <source>Raster images (%1)</source>
+        <translation>栅格影像 (%1)</translation>
+    </message>
+    <message>
+        <source>Vector data (%1)</source>
+        <translation>矢量数据 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add Layer</source>
+        <translation>添加图层</translation>
+    </message>
+    <message>
+        <source>Add File Geodatabase (.gdb folder)</source>
+        <translation>添加文件地理数据库（.gdb 文件夹）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1[*] — OneMap Agri</source>
+        <translation>%1[*] — 农业农村一张图</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::RasterStyleDialog</name>
+    <message>
+        <source>Layer Properties — %1</source>
+        <translation>图层属性 — %1</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Presets:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>True colour</source>
+        <translation>真彩色</translation>
+    </message>
+    <message>
+        <source>NIR false colour</source>
+        <translation>近红外假彩色</translation>
+    </message>
+    <message>
+        <source>SWIR false colour</source>
+        <translation>短波红外假彩色</translation>
+    </message>
+    <message>
+        <source>Single band grey</source>
+        <translation>单波段灰度</translation>
+    </message>
+    <message>
+        <source>Pseudo-colour</source>
+        <translation>伪彩色</translation>
+    </message>
+    <message>
+        <source>Multiband colour (RGB)</source>
+        <translation>多波段彩色（RGB）</translation>
+    </message>
+    <message>
+        <source>Single band pseudo-colour</source>
+        <translation>单波段伪彩色</translation>
+    </message>
+    <message>
+        <source>Render type:</source>
+        <translation>渲染方式：</translation>
+    </message>
+    <message>
+        <source>Bands and display range</source>
+        <translation>波段与显示范围</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>波段</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Band %1</source>
+        <translation>波段 %1</translation>
+    </message>
+    <message>
+        <source>Band %1 — %2</source>
+        <translation>波段 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Colour ramp:</source>
+        <translation>色带：</translation>
+    </message>
+    <message>
+        <source>Contrast stretch (computed from overviews)</source>
+        <translation>对比度拉伸（由金字塔计算）</translation>
+    </message>
+    <message>
+        <source>Percentile clip</source>
+        <translation>百分比截断</translation>
+    </message>
+    <message>
+        <source>Minimum / maximum</source>
+        <translation>最小值/最大值</translation>
+    </message>
+    <message>
+        <source>Mean ± N standard deviations</source>
+        <translation>均值 ± N 倍标准差</translation>
+    </message>
+    <message>
+        <source>Percentiles:</source>
+        <translation>百分位：</translation>
+    </message>
+    <message>
+        <source>N (σ):</source>
+        <translation>N（σ）：</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>Computing statistics from overviews…</source>
+        <translation>正在由金字塔计算统计值…</translation>
+    </message>
+    <message>
+        <source>Could not compute statistics: %1</source>
+        <translation>无法计算统计值：%1</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::SelectTool</name>
+    <message>
+        <source>&amp;Select Features</source>
+        <translation>选择要素(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Select features: click one or drag a rectangle; Shift adds, Ctrl removes. Works on the attribute table's layer, else the top vector layer</source>
+        <translation>选择要素：单击选择一个或拖出矩形；按住 Shift 添加，按住 Ctrl 移除。作用于属性表的图层，否则为最上层的矢量图层</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Selection</source>
+        <translation>清除选择(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1: %2 features found</source>
+        <translation>%1：找到 %2 个要素</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::SettingsDialog</name>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when OneMap Agri restarts.</source>
+        <translation>新的语言将在农业农村一张图重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Offer to build overviews for large images without them</source>
+        <translation>为没有金字塔的大影像提示构建金字塔</translation>
+    </message>
+    <message>
+        <source>Overviews (an external .ovr file beside the image) make large images draw fast at small scales; the image itself is not modified.</source>
+        <translation>金字塔（影像旁的外部 .ovr 文件）使大影像在小比例尺下快速绘制；不会修改影像本身。</translation>
+    </message>
+    <message>
+        <source>Raster images:</source>
+        <translation>栅格影像：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>How often a recovery copy of a modified project is written (also shortly after each change). After a crash OneMap offers to restore it.</source>
+        <translation>修改过的工程多久写一次恢复副本（每次更改后不久也会写入）。程序异常退出后 OneMap 会提示恢复。</translation>
+    </message>
+    <message>
+        <source>&amp;Autosave every:</source>
+        <translation>自动保存间隔(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Restart OneMap Agri</source>
+        <translation>重新启动农业农村一张图</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart. Restart OneMap Agri now?</source>
+        <translation>新的语言将在重新启动后使用。现在重新启动农业农村一张图吗？</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::SideBySideView</name>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Choose the layers drawn in this view</source>
+        <translation>选择此视图中绘制的图层</translation>
+    </message>
+    <message>
+        <source>Close Side-by-Side View</source>
+        <translation>关闭双屏对比</translation>
+    </message>
+    <message>
+        <source>(no layers)</source>
+        <translation>（没有图层）</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::SwipeTool</name>
+    <message>
+        <source>Horizontal Divider (O)</source>
+        <translation>水平分隔线 (O)</translation>
+    </message>
+    <message>
+        <source>Vertical Divider (O)</source>
+        <translation>垂直分隔线 (O)</translation>
+    </message>
+    <message>
+        <source>Stop Swiping</source>
+        <translation>结束卷帘</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::gui::VectorStyleDialog</name>
+    <message>
+        <source>Layer Properties — %1</source>
+        <translation>图层属性 — %1</translation>
+    </message>
+    <message>
+        <source>Symbology</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Rendering</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Legend preview</source>
+        <translation>图例预览</translation>
+    </message>
+    <message>
+        <source>Cancel Reading</source>
+        <translation>取消读取</translation>
+    </message>
+    <message>
+        <source>Single symbol</source>
+        <translation>单一符号</translation>
+    </message>
+    <message>
+        <source>Categorized</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>样式：</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Outline:</source>
+        <translation>边线：</translation>
+    </message>
+    <message>
+        <source>Point size:</source>
+        <translation>点大小：</translation>
+    </message>
+    <message>
+        <source>Fill:</source>
+        <translation>填充：</translation>
+    </message>
+    <message>
+        <source>三调 Land-Use Colours</source>
+        <translation>三调地类配色</translation>
+    </message>
+    <message>
+        <source>Colour the 三调 land-use codes (DLBM) present in the layer with the standard colours</source>
+        <translation>用三调标准色为图层中出现的地类编码（DLBM）着色</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>One class per distinct value, with well-separated colours</source>
+        <translation>每个不同的值一类，颜色区分明显</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <source>Double-click a colour to change it</source>
+        <translation>双击颜色可修改</translation>
+    </message>
+    <message>
+        <source>Quantile (equal count)</source>
+        <translation>分位数（等数量）</translation>
+    </message>
+    <message>
+        <source>Equal interval</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation>自然断点（Jenks）</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation>分级数：</translation>
+    </message>
+    <message>
+        <source>Colour ramp:</source>
+        <translation>色带：</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>(no labels)</source>
+        <translation>（不标注）</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>White halo around the text</source>
+        <translation>文字加白色光晕</translation>
+    </message>
+    <message>
+        <source>Label with field:</source>
+        <translation>标注字段：</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <source>Text colour:</source>
+        <translation>文字颜色：</translation>
+    </message>
+    <message>
+        <source>Labels that would overlap are left out; larger features are labelled first.</source>
+        <translation>相互重叠的标注会被省略；面积较大的要素优先标注。</translation>
+    </message>
+    <message>
+        <source>Fill opacity:</source>
+        <translation>填充不透明度：</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Hide when zoomed out beyond:</source>
+        <translation>缩小超过此比例尺时隐藏：</translation>
+    </message>
+    <message>
+        <source>Hide when zoomed in beyond:</source>
+        <translation>放大超过此比例尺时隐藏：</translation>
+    </message>
+    <message>
+        <source>Example: 1:50,000 and 1:500 draw the layer only between those scales.</source>
+        <translation>例如：1:50,000 和 1:500 表示仅在这两个比例尺之间显示该图层。</translation>
+    </message>
+    <message>
+        <source>(no value)</source>
+        <translation>（无值）</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>Reading the values of %1…</source>
+        <translation>正在读取 %1 的值…</translation>
+    </message>
+    <message>
+        <source>Reading canceled.</source>
+        <translation>已取消读取。</translation>
+    </message>
+    <message>
+        <source>Could not read the values: %1</source>
+        <translation>无法读取值：%1</translation>
+    </message>
+    <message>
+        <source>%1 distinct values: the first %2 get their own colour, the others the fill colour.</source>
+        <translation>共 %1 个不同的值：前 %2 个各有颜色，其余使用填充色。</translation>
+    </message>
+    <message>
+        <source>%1 distinct values.</source>
+        <translation>共 %1 个不同的值。</translation>
+    </message>
+    <message>
+        <source>Cannot classify %1: %2</source>
+        <translation>无法对 %1 分级：%2</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::shell::MainWindow</name>
+    <message>
+        <source>OneMap Agri</source>
+        <translation>农业农村一张图</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Zoom to &amp;Full Extent</source>
-        <translation>缩放至全图(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -390,68 +2000,6 @@
 Cropland monitoring for county offices.</source>
         <translation>农业农村一张图 (OneMap Agri) %1
 面向县级部门的耕地监测。</translation>
-    </message>
-    <message>
-        <source>Cannot open the project</source>
-        <translation>无法打开工程</translation>
-    </message>
-    <message>
-        <source>Cannot add the layer</source>
-        <translation>无法添加图层</translation>
-    </message>
-    <message>
-        <source>%1 — OneMap Agri</source>
-        <translation>%1 — 农业农村一张图</translation>
-    </message>
-    <message>
-        <source>Missing data files</source>
-        <translation>数据文件缺失</translation>
-    </message>
-    <message>
-        <source>These layers' files were not found; they are kept in the project but not drawn:
-%1</source>
-        <translation>未找到以下图层的数据文件; 这些图层保留在工程中但不会绘制:
-%1</translation>
-    </message>
-    <message>
-        <source>Open Project</source>
-        <translation>打开工程</translation>
-    </message>
-    <message>
-        <source>OneMap projects (*.onemap)</source>
-        <translation>一张图工程 (*.onemap)</translation>
-    </message>
-    <message>
-        <source>Add Layer</source>
-        <translation>添加图层</translation>
-    </message>
-    <message>
-        <source>Geodata (*.tif *.tiff *.vrt *.jp2 *.img *.gpkg *.shp *.geojson *.json *.kml *.csv *.gdb);;All files (*)</source>
-        <translation>地理数据 (*.tif *.tiff *.vrt *.jp2 *.img *.gpkg *.shp *.geojson *.json *.kml *.csv *.gdb);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Save Project</source>
-        <translation>保存工程</translation>
-    </message>
-    <message>
-        <source>Cannot save the project</source>
-        <translation>无法保存工程</translation>
-    </message>
-    <message>
-        <source>Project saved to %1</source>
-        <translation>工程已保存到 %1</translation>
-    </message>
-    <message>
-        <source>No CRS</source>
-        <translation>无坐标系</translation>
-    </message>
-    <message>
-        <source>X %1  Y %2</source>
-        <translation>X %1  Y %2</translation>
-    </message>
-    <message>
-        <source>%1°E  %2°N</source>
-        <translation>%1°E  %2°N</translation>
     </message>
     <message>
         <source>&amp;Layer</source>
