@@ -8,8 +8,8 @@
 
 namespace onemap::render {
 
-LabelPlacer::LabelPlacer(QFont font, QColor color, QColor halo)
-    : m_font(std::move(font)), m_color(color), m_halo(halo) {}
+LabelPlacer::LabelPlacer(QFont font, QColor color, QColor halo, double haloWidth)
+    : m_font(std::move(font)), m_color(color), m_halo(halo), m_haloWidth(haloWidth) {}
 
 void LabelPlacer::add(const QString& text, QPointF anchor, double priority) {
   if (text.trimmed().isEmpty()) return;
@@ -31,13 +31,15 @@ int LabelPlacer::paint(QPainter& painter, const QRectF& bounds) {
     const QRectF padded = rect.adjusted(-2, -1, 2, 1);
     if (std::any_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(padded); })) continue;
     placed.push_back(padded);
-    QPainterPath path;
-    path.addText(QPointF(rect.left(), rect.top() + metrics.ascent()), m_font, c.text);
+    const QPointF baseline(rect.left(), rect.top() + metrics.ascent());
     if (m_halo.alpha() > 0) {
-      QPen halo(m_halo, 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-      painter.strokePath(path, halo);
+      QPainterPath path;
+      path.addText(baseline, m_font, c.text);
+      painter.strokePath(path, QPen(m_halo, m_haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     }
-    painter.fillPath(path, m_color);
+    painter.setFont(m_font);
+    painter.setPen(m_color);
+    painter.drawText(baseline, c.text);
     ++count;
   }
   painter.restore();

@@ -12,6 +12,7 @@
 
 #include "onemap/render/feature_painter.h"
 #include "onemap/render/label_placer.h"
+#include "onemap/render/map_font.h"
 #include "onemap/render/render_queue.h"
 #include "onemap/render/vector_cache.h"
 #include "onemap/vector/feature_reader.h"
@@ -138,9 +139,7 @@ void placeLabels(QPainter& painter, const MapSettings& settings, const VectorSty
   if (candidates.empty()) return;
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const LabelCandidate& a, const LabelCandidate& b) { return a.feature < b.feature; });
-  QFont font = painter.font();
-  font.setPointSizeF(style.labelSize);
-  LabelPlacer placer(font, style.labelColor, style.labelHalo);
+  LabelPlacer placer(mapFont(style.labelSize), style.labelColor, style.labelHalo, 3.0 * settings.dpi() / 96.0);
   for (std::size_t i = 0; i < candidates.size(); ++i)
     if (i == 0 || candidates[i].feature != candidates[i - 1].feature)
       placer.add(candidates[i].text, candidates[i].anchor, candidates[i].priority);
@@ -160,12 +159,14 @@ VectorLayerRenderer::VectorLayerRenderer(std::filesystem::path source, std::stri
       m_cache(std::move(cache)) {}
 
 QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settings, Feedback& feedback) {
+  // Symbol sizes are screen pixels (1/96 inch): a 300 dpi print gets them ~3x as many pixels.
+  const VectorStyle style = m_style.scaledForDpi(settings.dpi());
   m_stats = {};
-  if (!m_style.visibleAtScale(settings.scaleDenominator()) || feedback.isCanceled()) return {};
+  if (!style.visibleAtScale(settings.scaleDenominator()) || feedback.isCanceled()) return {};
   const Extent view = settings.visibleExtent();
-  const Extent area = view.buffered(FeaturePainter::margin(m_style) * settings.mapUnitsPerPixel());
+  const Extent area = view.buffered(FeaturePainter::margin(style) * settings.mapUnitsPerPixel());
   const QRectF bounds(QPointF(0, 0), QSizeF(settings.outputSize()));
-  const bool withLabels = !m_style.labelField.empty();
+  const bool withLabels = !style.labelField.empty();
   std::vector<LabelCandidate> labels;
 
   // The in-memory copy, if there is one or if it is worth waiting for.
@@ -174,7 +175,7 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
   vector::OpenOptions openOptions;
   openOptions.encoding = m_encoding;
   if (m_cache) {
-    auto slot = m_cache->slot({m_source, m_layerName, m_encoding, settings.crs(), m_style.requiredFields()});
+    auto slot = m_cache->slot({m_source, m_layerName, m_encoding, settings.crs(), style.requiredFields()});
     data = slot->data();
     if (!data && slot->state() != VectorCacheSlot::State::Unavailable) {
       auto opened = vector::FeatureReader::open(m_source, m_layerName, openOptions);
@@ -205,7 +206,7 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
     FeaturePainter::Counts counts;
     if (!stripes) {
       painter.save();
-      counts = drawCached(painter, settings, m_style, *data, bounds, features, feedback,
+      counts = drawCached(painter, settings, style, *data, bounds, features, feedback,
                           withLabels ? &labels : nullptr);
       painter.restore();
     } else {
@@ -213,7 +214,7 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
       const int width = settings.outputSize().width();
       const int height = settings.outputSize().height();
       const double upp = settings.mapUnitsPerPixel();
-      const double marginMap = FeaturePainter::margin(m_style) * upp;
+      const double marginMap = FeaturePainter::margin(style) * upp;
       std::vector<QImage> images(kStripes);
       std::vector<FeaturePainter::Counts> stripeCounts(kStripes);
       std::vector<std::vector<LabelCandidate>> stripeLabels(kStripes);
@@ -234,7 +235,7 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
           stripePainter.setFont(painter.font());
           stripePainter.translate(0, -y0);
           stripeCounts[std::size_t(k)] =
-              drawCached(stripePainter, settings, m_style, *data, QRectF(0, y0, width, y1 - y0), ids, feedback,
+              drawCached(stripePainter, settings, style, *data, QRectF(0, y0, width, y1 - y0), ids, feedback,
                          withLabels ? &stripeLabels[std::size_t(k)] : nullptr);
         });
       }
@@ -253,7 +254,7 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
     m_stats.features = counts.features;
     m_stats.dots = counts.dots;
     m_stats.points = counts.points;
-    if (!feedback.isCanceled()) placeLabels(painter, settings, m_style, labels);
+    if (!feedback.isCanceled()) placeLabels(painter, settings, style, labels);
     return {};
   }
 
@@ -267,9 +268,9 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
   options.targetCrs = settings.crs();
   options.filter = area;
   options.repairInvalid = false;  // drawing tolerates invalid rings; repair is for analysis
-  options.fields = m_style.requiredFields();
+  options.fields = style.requiredFields();
   painter.save();
-  FeaturePainter fp(painter, settings, m_style, bounds);
+  FeaturePainter fp(painter, settings, style, bounds);
   FeatureGeometries one;
   std::vector<StyleValue> values;
   QColor lastColor;
@@ -281,7 +282,7 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
     if (feature.wkb.empty() || !one.appendWkb(feature.wkb)) return true;
     values.resize(feature.attributes.size());
     for (std::size_t k = 0; k < feature.attributes.size(); ++k) values[k] = toStyleValue(feature.attributes[k]);
-    const QColor color = m_style.fillFor(values);
+    const QColor color = style.fillFor(values);
     if (count == 0 || color != lastColor) {
       lastColor = color;
       brush = brushOf(color);
@@ -292,7 +293,7 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
       double priority = 0;
       fp.labelPlace(one, 0, anchor, priority);
       if (labelWorthy(one, 0, priority) && bounds.contains(anchor))
-        if (const QString text = m_style.labelFor(values); !text.trimmed().isEmpty())
+        if (const QString text = style.labelFor(values); !text.trimmed().isEmpty())
           labels.push_back({std::uint32_t(count), text, anchor, priority});
     }
     if (++count % kCheckEvery == 0) feedback.setProgress(double(count) / expected);
@@ -304,7 +305,7 @@ QString VectorLayerRenderer::render(QPainter& painter, const MapSettings& settin
   m_stats.dots = fp.counts().dots;
   m_stats.points = fp.counts().points;
   if (!result && result.error().code == ErrorCode::Canceled) return {};
-  if (!feedback.isCanceled()) placeLabels(painter, settings, m_style, labels);
+  if (!feedback.isCanceled()) placeLabels(painter, settings, style, labels);
   if (!result) return QString::fromStdString(result.error().text());
   return {};
 }

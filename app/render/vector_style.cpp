@@ -1,5 +1,7 @@
 #include "onemap/render/vector_style.h"
 
+#include <cmath>
+
 #include <cstdio>
 #include <sstream>
 
@@ -154,6 +156,16 @@ bool VectorStyle::visibleAtScale(double scaleDenominator) const {
   if (minScale > 0 && scaleDenominator > minScale) return false;
   if (maxScale > 0 && scaleDenominator < maxScale) return false;
   return true;
+}
+
+VectorStyle VectorStyle::scaledForDpi(double dpi) const {
+  VectorStyle scaled = *this;
+  if (dpi > 0.0 && std::abs(dpi - 96.0) > 1e-9) {
+    const double factor = dpi / 96.0;
+    scaled.strokeWidth *= factor;
+    scaled.pointSize *= factor;
+  }
+  return scaled;
 }
 
 }  // namespace onemap::render

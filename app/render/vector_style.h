@@ -61,6 +61,9 @@ struct VectorStyle {
   /// Writes the style back into layer properties (inverse of fromProperties).
   void writeTo(std::map<std::string, std::string>& style) const;
 
+  /// A copy with stroke width and point size (screen pixels at 96 dpi) scaled to `dpi`.
+  VectorStyle scaledForDpi(double dpi) const;
+
   /// Attribute fields the renderer must read for this style, in a fixed order: the class or
   /// category field first (if any), then the label field (if any).
   std::vector<std::string> requiredFields() const;
