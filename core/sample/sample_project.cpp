@@ -43,7 +43,7 @@ Status writeSampleProject(const Scene& scene, const std::filesystem::path& folde
   const auto gpkg = folder / kSampleGeoPackage;
   p.layers.push_back(vectorLayer(gpkg, "DLTB", "地类图斑 DLTB",
                                  {{"category_field", "DLBM"}, {"palette", "dlbm"}, {"stroke", "#60ffffff"},
-                                  {"stroke_width", "0.5"}, {"fill_opacity", withImagery ? "0.0" : "1.0"}},
+                                  {"stroke_width", "0.5"}, {"fill_opacity", withImagery ? "0.45" : "1.0"}},
                                  !withImagery));
   p.layers.push_back(vectorLayer(gpkg, "YJJBNTTB", "永久基本农田",
                                  {{"fill", "none"}, {"stroke", "#ffd23c"}, {"stroke_width", "0.8"}}, false));
