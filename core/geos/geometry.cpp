@@ -256,4 +256,32 @@ Result<Geometry> Geometry::unaryUnion(std::vector<Geometry> parts) {
   return adopt(united);
 }
 
+bool Geometry::intersects(const Geometry& other) const {
+  if (m_geometry == nullptr || other.m_geometry == nullptr) return false;
+  return GEOSIntersects_r(threadContext(), m_geometry, other.m_geometry) == 1;
+}
+
+double Geometry::intersectionArea(const Geometry& other) const {
+  if (!intersects(other)) return 0.0;
+  GEOSContextHandle_t context = threadContext();
+  GEOSGeometry* common = GEOSIntersection_r(context, m_geometry, other.m_geometry);
+  if (common == nullptr) return 0.0;
+  double value = 0.0;
+  if (GEOSArea_r(context, common, &value) != 1) value = 0.0;
+  GEOSGeom_destroy_r(context, common);
+  return value;
+}
+
+Geometry Geometry::simplified(double tolerance) const {
+  if (m_geometry == nullptr) return {};
+  GEOSGeometry* result = GEOSTopologyPreserveSimplify_r(threadContext(), m_geometry, tolerance);
+  return result == nullptr ? clone() : adopt(result);
+}
+
+double Geometry::length() const {
+  double value = 0.0;
+  if (m_geometry == nullptr || GEOSLength_r(threadContext(), m_geometry, &value) != 1) return 0.0;
+  return value;
+}
+
 }  // namespace onemap::geos

@@ -54,6 +54,15 @@ class Geometry {
   /// The union of `parts` (consumed), dissolving shared edges (e.g. blocks into a village).
   static Result<Geometry> unaryUnion(std::vector<Geometry> parts);
 
+  /// True when the two geometries share at least one point.
+  bool intersects(const Geometry& other) const;
+  /// Area of the intersection with `other` (0 when disjoint or on a GEOS failure).
+  double intersectionArea(const Geometry& other) const;
+  /// Topology-preserving simplification with `tolerance` (map units).
+  Geometry simplified(double tolerance) const;
+  /// Length of the boundary.
+  double length() const;
+
  private:
   GEOSGeom_t* m_geometry = nullptr;
 };

@@ -116,6 +116,12 @@ Result<RasterInfo> readRasterInfo(const std::filesystem::path& path,
   }
   info.width = dataset.GetRasterXSize();
   info.height = dataset.GetRasterYSize();
+  if (char** items = dataset.GetMetadata(); items != nullptr)
+    for (int i = 0; items[i] != nullptr; ++i) {
+      const std::string item = items[i];
+      const auto eq = item.find('=');
+      if (eq != std::string::npos) info.metadata.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+    }
   {
     gdal::CplErrorCapture quiet;
     info.hasGeoTransform = dataset.GetGeoTransform(info.geoTransform.data()) == CE_None;

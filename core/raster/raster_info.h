@@ -56,6 +56,8 @@ struct RasterInfo {
   std::string compression;           ///< IMAGE_STRUCTURE COMPRESSION, if any
   std::pair<int, int> blockSize{0, 0};  ///< of band 1
   std::vector<std::string> warnings;  ///< e.g. "no CRS; looks like CGCS2000 3° GK …"
+  /// Dataset metadata of the default domain (e.g. ACQUISITION_DATE, SENSOR), key → value.
+  std::vector<std::pair<std::string, std::string>> metadata;
 
   BandRoleMap bandRoles() const;
 };

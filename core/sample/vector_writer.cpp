@@ -6,7 +6,8 @@
 #include <fstream>
 #include <map>
 
-#include "gpkg_writer.h"
+#include "onemap/vector/gpkg_writer.h"
+#include "wkb_shapes.h"
 #include "onemap/base/text.h"
 #include "onemap/base/units.h"
 #include "onemap/geos/geometry.h"
@@ -14,6 +15,10 @@
 
 namespace onemap::sample {
 namespace {
+
+using vector::FieldSpec;
+using vector::FieldValue;
+using vector::GpkgWriter;
 
 using T = FieldSpec::Type;
 

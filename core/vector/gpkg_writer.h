@@ -1,5 +1,4 @@
 #pragma once
-// Internal to onemap_sample: a small GeoPackage writer over OGR (GDAL only in the .cpp).
 
 #include <filesystem>
 #include <memory>
@@ -8,9 +7,8 @@
 #include <vector>
 
 #include "onemap/base/error.h"
-#include "onemap/sample/scene.h"
 
-namespace onemap::sample {
+namespace onemap::vector {
 
 /// A field of a layer being written: name and type.
 struct FieldSpec {
@@ -29,6 +27,8 @@ using FieldValue = std::variant<std::int64_t, double, std::string>;
 class GpkgWriter {
  public:
   static Result<GpkgWriter> create(const std::filesystem::path& target, int epsg);
+  /// As above with the CRS as WKT, "EPSG:n" or PROJ text.
+  static Result<GpkgWriter> create(const std::filesystem::path& target, const std::string& crs);
   GpkgWriter(GpkgWriter&&) noexcept;
   GpkgWriter& operator=(GpkgWriter&&) noexcept;
   ~GpkgWriter();
@@ -49,13 +49,4 @@ class GpkgWriter {
   std::unique_ptr<Impl> m_impl;
 };
 
-/// ISO WKB of an axis-aligned rectangle polygon.
-std::vector<unsigned char> rectangleWkb(const Rect& r);
-/// ISO WKB of a point.
-std::vector<unsigned char> pointWkb(double x, double y);
-/// ISO WKB of a polygon approximating the disc inscribed in `r`.
-std::vector<unsigned char> discWkb(const Rect& r, int segments = 48);
-/// ISO WKB of a two-point line.
-std::vector<unsigned char> lineWkb(double x0, double y0, double x1, double y1);
-
-}  // namespace onemap::sample
+}  // namespace onemap::vector

@@ -1,0 +1,137 @@
+#include "detect_command.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli_io.h"
+#include "onemap/base/text.h"
+#include "onemap/change/change_detector.h"
+#include "progress_printer.h"
+
+namespace onemap::cli {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("DetectCommand", text); }
+
+/// FILE[:layer] → a LayerRef; the part after the last ':' is a layer only when the rest is a file.
+change::LayerRef layerRef(const CommandLine& line, const QString& value) {
+  const std::filesystem::path whole = line.path(value);
+  std::error_code ec;
+  if (std::filesystem::exists(whole, ec)) return {whole, {}};
+  const int colon = value.lastIndexOf(QLatin1Char(':'));
+  if (colon > 1) {
+    const std::filesystem::path file = line.path(value).string().substr(0, std::size_t(value.left(colon).toStdString().size()));
+    if (std::filesystem::exists(file, ec)) return {file, value.mid(colon + 1).toStdString()};
+  }
+  return {whole, {}};
+}
+
+}  // namespace
+
+int runDetectCommand(const CommandLine& line) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      tr("Find 非农化 (cropland → buildings, roads, hardened ground) and 非粮化 (cropland → orchards, forest, "
+         "ponds) between two image dates and write attributed change patches with a per-village summary to a "
+         "GeoPackage. Layers are given as FILE or FILE:LAYER."));
+  parser.addHelpOption();
+  const QCommandLineOption before(QStringLiteral("before"), tr("Earlier image (GeoTIFF, COG, VRT…)"), QStringLiteral("IMAGE"));
+  const QCommandLineOption after(QStringLiteral("after"), tr("Later image (any grid and CRS: aligned to the earlier one)"), QStringLiteral("IMAGE"));
+  const QCommandLineOption cropland(QStringLiteral("cropland"), tr("Cropland layer (a 三调 DLTB layer: DLBM 01xx is used)"), QStringLiteral("LAYER"));
+  const QCommandLineOption pbf(QStringLiteral("pbf"), tr("Permanent basic farmland layer (optional)"), QStringLiteral("LAYER"));
+  const QCommandLineOption villages(QStringLiteral("villages"), tr("Village boundaries with ZLDWDM/ZLDWMC (optional)"), QStringLiteral("LAYER"));
+  const QCommandLineOption redLine(QStringLiteral("red-line"), tr("Ecological protection red line (optional)"), QStringLiteral("LAYER"));
+  const QCommandLineOption out(QStringLiteral("out"), tr("Output GeoPackage"), QStringLiteral("FILE"));
+  const QCommandLineOption overwrite(QStringLiteral("overwrite"), tr("Replace the output file if it exists"));
+  const QCommandLineOption beforeBands(QStringLiteral("before-bands"), tr("Band roles of the earlier image, e.g. blue=1,green=2,red=3,nir=4"), QStringLiteral("ROLES"));
+  const QCommandLineOption afterBands(QStringLiteral("after-bands"), tr("Band roles of the later image"), QStringLiteral("ROLES"));
+  const QCommandLineOption beforeDate(QStringLiteral("before-date"), tr("Date of the earlier image (default: from its metadata or name)"), QStringLiteral("DATE"));
+  const QCommandLineOption afterDate(QStringLiteral("after-date"), tr("Date of the later image"), QStringLiteral("DATE"));
+  const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON summary on stdout"));
+  const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Do not print progress"));
+  for (const auto& o : {before, after, cropland, pbf, villages, redLine, out, overwrite, beforeBands, afterBands,
+                        beforeDate, afterDate, json, quiet})
+    parser.addOption(o);
+  // The algorithm's own parameters, from its declaration.
+  std::vector<std::unique_ptr<QCommandLineOption>> parameterOptions;
+  for (const auto& spec : change::parameterSpecs()) {
+    const QString name = QString::fromStdString(spec.name);
+    const QString help = QString::fromStdString(spec.help) +
+                         QStringLiteral(" [%1]").arg(spec.type == change::ParameterSpec::Type::Boolean
+                                                         ? (spec.defaultValue != 0 ? QStringLiteral("true") : QStringLiteral("false"))
+                                                         : QString::number(spec.defaultValue));
+    parameterOptions.push_back(std::make_unique<QCommandLineOption>(name, help, QStringLiteral("VALUE")));
+    parser.addOption(*parameterOptions.back());
+  }
+  if (!parser.parse(QStringList{QStringLiteral("onemap-cli detect")} + line.args)) {
+    printErr(tr("onemap-cli detect: %1 (see --help)").arg(parser.errorText()));
+    return kExitUsage;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    printOut(parser.helpText());
+    return kExitOk;
+  }
+  for (const auto* required : {&before, &after, &cropland, &out})
+    if (!parser.isSet(*required)) {
+      printErr(tr("onemap-cli detect: --%1 is required (see --help)").arg(required->names().first()));
+      return kExitUsage;
+    }
+  std::map<std::string, std::string> values;
+  for (const auto& option : parameterOptions)
+    if (parser.isSet(*option)) values[option->names().first().toStdString()] = parser.value(*option).toStdString();
+  auto parameters = change::ChangeParameters::fromValues(values);
+  if (!parameters) {
+    printErr(tr("onemap-cli detect: %1 (see --help)").arg(qs(parameters.error().text())));
+    return kExitUsage;
+  }
+
+  change::ChangeInputs inputs;
+  inputs.before = line.path(parser.value(before));
+  inputs.after = line.path(parser.value(after));
+  inputs.cropland = layerRef(line, parser.value(cropland));
+  if (parser.isSet(pbf)) inputs.pbf = layerRef(line, parser.value(pbf));
+  if (parser.isSet(villages)) inputs.villages = layerRef(line, parser.value(villages));
+  if (parser.isSet(redLine)) inputs.redLine = layerRef(line, parser.value(redLine));
+  inputs.output = line.path(parser.value(out));
+  inputs.overwrite = parser.isSet(overwrite);
+  inputs.beforeBands = parser.value(beforeBands).toStdString();
+  inputs.afterBands = parser.value(afterBands).toStdString();
+  inputs.beforeDate = parser.value(beforeDate).toStdString();
+  inputs.afterDate = parser.value(afterDate).toStdString();
+
+  Feedback feedback = stderrProgress(parser.isSet(quiet));
+  auto summary = change::detectChanges(inputs, *parameters, feedback);
+  if (!summary) return reportError(summary.error());
+  if (parser.isSet(json)) {
+    nlohmann::json villagesJson = nlohmann::json::array();
+    for (const auto& row : summary->villages)
+      villagesJson.push_back({{"ZLDWDM", row.villageCode}, {"ZLDWMC", row.villageName}, {"BHLX", row.type},
+                              {"count", row.count}, {"area_m2", row.areaM2}, {"pbf_area_m2", row.pbfAreaM2}});
+    nlohmann::json j{{"output", text::displayPath(std::filesystem::absolute(inputs.output))},
+                     {"patches", summary->patches},
+                     {"area_m2", summary->areaM2},
+                     {"by_subtype", summary->bySubtype},
+                     {"threshold", summary->threshold},
+                     {"gains", summary->gains},
+                     {"offsets", summary->offsets},
+                     {"invariant_pixels", summary->invariantPixels},
+                     {"pixels", summary->pixels},
+                     {"seconds", summary->seconds},
+                     {"mpx_per_second", summary->seconds > 0 ? double(summary->pixels) / 1e6 / summary->seconds : 0.0},
+                     {"villages", villagesJson}};
+    printOut(qs(j.dump(2)));
+  } else {
+    printOut(tr("%1 change patches (%2 m² = %3 亩) written to %4 in %5 s")
+                 .arg(summary->patches)
+                 .arg(summary->areaM2, 0, 'f', 0)
+                 .arg(summary->areaM2 / 666.6666667, 0, 'f', 1)
+                 .arg(qs(text::displayPath(inputs.output)))
+                 .arg(summary->seconds, 0, 'f', 1));
+  }
+  return kExitOk;
+}
+
+}  // namespace onemap::cli

@@ -1,0 +1,82 @@
+#include "onemap/change/change_detector.h"
+
+#include <chrono>
+#include <random>
+#include <system_error>
+
+#include "class_map.h"
+#include "onemap/base/text.h"
+#include "onemap/raster/raster_info.h"
+#include "patch_writer.h"
+
+namespace onemap::change {
+namespace {
+
+/// A scratch folder removed when the run ends, however it ends.
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    std::random_device random;
+    m_path = std::filesystem::temp_directory_path() / ("onemap-change-" + std::to_string(random()));
+    std::filesystem::create_directories(m_path, m_error);
+  }
+  ~ScratchFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+  }
+  const std::filesystem::path& path() const { return m_path; }
+  bool ok() const { return !m_error; }
+
+ private:
+  std::filesystem::path m_path;
+  std::error_code m_error;
+};
+
+/// The acquisition date of an image: its ACQUISITION_DATE metadata, else a date in its name.
+std::string imageDate(const std::filesystem::path& image) {
+  raster::RasterInfoOptions options;
+  options.computeStatistics = false;
+  if (auto info = raster::readRasterInfo(image, options)) {
+    for (const auto& [key, value] : info->metadata)
+      if (key == "ACQUISITION_DATE" || key == "DATE_ACQUIRED" || key == "SENSING_TIME") return value.substr(0, 10);
+  }
+  const std::string name = image.filename().string();
+  for (std::size_t i = 0; i + 10 <= name.size(); ++i) {
+    const std::string s = name.substr(i, 10);
+    if (std::isdigit(static_cast<unsigned char>(s[0])) && s[4] == '-' && s[7] == '-') return s;
+  }
+  return image.stem().string();
+}
+
+}  // namespace
+
+Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangeParameters& parameters, Feedback& feedback) {
+  const auto start = std::chrono::steady_clock::now();
+  std::error_code ec;
+  if (inputs.output.empty()) return fail(ErrorCode::InvalidInput, "no output GeoPackage was given");
+  if (std::filesystem::exists(inputs.output, ec) && !inputs.overwrite)
+    return fail(ErrorCode::InvalidInput, "the output file exists already", text::displayPath(inputs.output),
+                "Choose another name, or allow overwriting it (--overwrite).");
+  if (inputs.output.has_parent_path() && !std::filesystem::is_directory(inputs.output.parent_path(), ec))
+    return fail(ErrorCode::NotFound, "the output folder does not exist", text::displayPath(inputs.output.parent_path()));
+  ChangeInputs run = inputs;
+  if (run.beforeDate.empty()) run.beforeDate = imageDate(inputs.before);
+  if (run.afterDate.empty()) run.afterDate = imageDate(inputs.after);
+
+  ScratchFolder scratch;
+  if (!scratch.ok())
+    return fail(ErrorCode::Io, "cannot create a scratch folder", text::displayPath(scratch.path()),
+                "Check the free space of the temporary folder (TMPDIR).");
+  const auto classMap = scratch.path() / "classes.tif";
+  ChangeSummary summary;
+  raster::Grid grid;
+  Feedback pixels = feedback.subRange(0.0, 0.7);
+  if (auto st = detail::writeClassMap(run, parameters, classMap, grid, summary, pixels); !st) return fail(st.error());
+  Feedback vectors = feedback.subRange(0.7, 1.0);
+  if (auto st = detail::writePatches(run, parameters, classMap, grid, summary, vectors); !st) return fail(st.error());
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  feedback.setProgress(1.0);
+  return summary;
+}
+
+}  // namespace onemap::change

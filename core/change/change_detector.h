@@ -1,0 +1,68 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "onemap/base/error.h"
+#include "onemap/base/feedback.h"
+#include "onemap/change/change_parameters.h"
+
+namespace onemap::change {
+
+/// A vector layer named by file and (optional) layer name.
+struct LayerRef {
+  std::filesystem::path path;
+  std::string layer;
+};
+
+/// What to compare and where to write the patches.
+struct ChangeInputs {
+  std::filesystem::path before;
+  std::filesystem::path after;
+  std::string beforeBands;  ///< band role override, e.g. "blue=1,green=2,red=3,nir=4"; empty = guessed
+  std::string afterBands;
+  LayerRef cropland;        ///< 耕地: a DLTB layer (DLBM 01xx is taken) or a cropland-only layer
+  std::optional<LayerRef> pbf;       ///< 永久基本农田
+  std::optional<LayerRef> villages;  ///< 村级调查区 with ZLDWDM/ZLDWMC
+  std::optional<LayerRef> redLine;   ///< 生态保护红线
+  std::string beforeDate;   ///< QSX; empty = the image's ACQUISITION_DATE metadata or its file name
+  std::string afterDate;    ///< HSX
+  std::filesystem::path output;  ///< GeoPackage to write (change_patches + village_summary)
+  bool overwrite = false;
+};
+
+/// Count and area of the patches of one change type in one village.
+struct SummaryRow {
+  std::string villageCode;
+  std::string villageName;
+  std::string type;     ///< 非农化 / 非粮化 / 其他
+  int count = 0;
+  double areaM2 = 0.0;
+  double pbfAreaM2 = 0.0;
+};
+
+/// What a run found and how (printed by the CLI, shown by the GUI).
+struct ChangeSummary {
+  int patches = 0;
+  double areaM2 = 0.0;
+  std::map<std::string, int> bySubtype;  ///< building, road, pond, orchard_forest, bare
+  std::vector<SummaryRow> villages;
+  float threshold = 0.0f;                ///< automatic change-magnitude threshold used
+  std::size_t invariantPixels = 0;
+  std::array<double, 4> gains{1, 1, 1, 1};
+  std::array<double, 4> offsets{0, 0, 0, 0};
+  std::int64_t pixels = 0;               ///< pixels of the before grid processed
+  double seconds = 0.0;
+};
+
+/// Detects 非农化 / 非粮化 patches between two image dates on cropland and writes them with the
+/// per-village summary to `inputs.output` (temporary name, renamed when complete; nothing is
+/// left behind on error or Cancel). Streams blocks within the memory parameter on
+/// `parameters.threads` threads.
+Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangeParameters& parameters,
+                                    Feedback& feedback);
+
+}  // namespace onemap::change

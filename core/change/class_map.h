@@ -1,0 +1,21 @@
+#pragma once
+// Internal to onemap_change: the block pass that turns two image dates into a class map.
+
+#include <filesystem>
+
+#include "onemap/base/error.h"
+#include "onemap/base/feedback.h"
+#include "onemap/change/change_detector.h"
+#include "onemap/raster/raster_source.h"
+
+namespace onemap::change::detail {
+
+/// Writes the per-pixel ChangeClass map of `inputs` on the before image's grid to `scratch`
+/// (a GeoTIFF) and fills the radiometric and threshold fields of `summary`.
+Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::filesystem::path& scratch,
+                     raster::Grid& grid, ChangeSummary& summary, Feedback& feedback);
+
+/// The cropland filter for a layer: DLBM LIKE '01%' when it has a DLBM field, else none.
+std::string croplandFilter(const LayerRef& cropland);
+
+}  // namespace onemap::change::detail

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace onemap::change {
+
+/// A linear mapping of one band of the after date onto the before date: before ≈ gain·after + offset.
+struct BandMapping {
+  double gain = 1.0;
+  double offset = 0.0;
+};
+
+/// Relative radiometric normalisation of four bands (blue, green, red, nir), fitted on
+/// pseudo-invariant pixels.
+struct Normalization {
+  std::array<BandMapping, 4> bands;
+  std::size_t invariantPixels = 0;  ///< pixels the final fit used
+  float apply(int band, float afterValue) const {
+    return float(bands[std::size_t(band)].gain * afterValue + bands[std::size_t(band)].offset);
+  }
+};
+
+/// Fits the normalisation from co-registered samples (band-sequential, 4 × `pixels` floats each;
+/// NaN = no data): starts from mean/std matching, then refits three times by orthogonal
+/// regression on the 40 % of pixels that changed least (IR-MAD-like pseudo-invariant selection),
+/// so that sensor gain, haze and season brightness shifts are not taken for change.
+Normalization fitNormalization(std::span<const float> before, std::span<const float> after, std::size_t pixels);
+
+/// Otsu's threshold of `values` (finite ones) over a 256-bin histogram of [0, upper]: the value
+/// that best separates them into two classes. Returns `upper / 2` for fewer than 16 values.
+float otsuThreshold(std::span<const float> values, float upper);
+
+}  // namespace onemap::change
