@@ -1,6 +1,8 @@
 #include <QCoreApplication>
 
 #include "command.h"
+#include "detect_command.h"
+#include "evaluate_command.h"
 #include "info_command.h"
 #include "make_sample_command.h"
 
@@ -27,6 +29,12 @@ std::vector<Command> builtinCommands() {
       {QStringLiteral("make-sample"),
        QCoreApplication::translate("onemap-cli", "Generate the synthetic sample county (imagery, land use, truth, thematic layers, project)"),
        runMakeSampleCommand},
+      {QStringLiteral("detect"),
+       QCoreApplication::translate("onemap-cli", "Find 非农化 / 非粮化 change patches between two image dates on cropland"),
+       runDetectCommand},
+      {QStringLiteral("evaluate"),
+       QCoreApplication::translate("onemap-cli", "Score detected change patches against truth polygons or a reference raster (precision, recall, F1, IoU)"),
+       runEvaluateCommand},
   };
 }
 

@@ -52,14 +52,17 @@ ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, flo
     return ChangeClass::Invalid;
   if (t.cloudMask && (isCloud(before, t) || isCloud(after, t) || isShadowOf(after, before) || isShadowOf(before, after)))
     return ChangeClass::Invalid;
-  if (changeMagnitude(before, after) < t.changeMagnitude) return ChangeClass::None;
-  if (isWater(after)) return isWater(before) ? ChangeClass::None : ChangeClass::Water;
-  if (isBuilt(after)) return isBuilt(before) ? ChangeClass::None : ChangeClass::Built;
+  const float magnitude = changeMagnitude(before, after);
   const float ndviAfter = after.ndvi();
   const float ndviBefore = before.ndvi();
-  if (ndviAfter > 0.2f && ndviAfter < 0.55f && textureAfter > t.texture && textureAfter > textureBefore + 0.04f &&
-      ndviAfter < ndviBefore - 0.03f)
+  // Trees planted on a field change the texture more than the mean spectrum (crowns on soil):
+  // they need only half the spectral change when the crown texture appears.
+  if (magnitude >= 0.5f * t.changeMagnitude && ndviAfter > 0.2f && ndviAfter < 0.55f && textureAfter > t.texture &&
+      textureAfter > textureBefore + 0.04f && ndviAfter < ndviBefore - 0.03f && !isWater(after) && !isBuilt(after))
     return ChangeClass::Trees;
+  if (magnitude < t.changeMagnitude) return ChangeClass::None;
+  if (isWater(after)) return isWater(before) ? ChangeClass::None : ChangeClass::Water;
+  if (isBuilt(after)) return isBuilt(before) ? ChangeClass::None : ChangeClass::Built;
   if (t.flagBare && isBare(after) && ndviBefore > 0.3f) return ChangeClass::Bare;
   return ChangeClass::None;
 }

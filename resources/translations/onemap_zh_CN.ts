@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttributeTableModel</name>
@@ -111,6 +112,81 @@
     <message>
         <source>Reds</source>
         <translation>红色系</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateCommand</name>
+    <message>
+        <source>onemap-cli evaluate: %1 (see --help)</source>
+        <translation>onemap-cli evaluate: %1 (参见 --help)</translation>
+    </message>
+    <message>
+        <source>Evaluation grid: %1 × %2 pixels, pixel size %3</source>
+        <translation>评价格网: %1 × %2 像元, 像元大小 %3</translation>
+    </message>
+    <message>
+        <source>Pixels (change class): precision %1, recall %2, F1 %3, IoU %4 (TP %5, FP %6, FN %7)</source>
+        <translation>像元 (变化类): 精确率 %1, 召回率 %2, F1 %3, IoU %4 (TP %5, FP %6, FN %7)</translation>
+    </message>
+    <message>
+        <source>Patches: recall %1 (%2 of %3 truth patches of at least %4 m² detected), precision %5 (%6 of %7 detected patches overlap the truth)</source>
+        <translation>图斑: 召回率 %1 (面积不小于 %4 m² 的 %3 个真值图斑中检出 %2 个), 精确率 %5 (%7 个检测图斑中 %6 个与真值重叠)</translation>
+    </message>
+    <message>
+        <source>Distractors flagged: %1 (%2 of %3 of at least %4 m²)</source>
+        <translation>干扰项误报率: %1 (面积不小于 %4 m² 的 %3 个干扰项中误报 %2 个)</translation>
+    </message>
+    <message>
+        <source>Score detected change patches against the truth: pixel precision, recall, F1 and IoU of the change class, and for truth polygons patch-level recall and precision (a patch counts as found when it shares at least one evaluation pixel). The truth is a polygon layer or a reference raster (0 unlabelled, 1 unchanged, 2 changed). Write FILE:LAYER to choose a layer.</source>
+        <translation>对照真值评价检测到的变化图斑: 变化类的像元精确率、召回率、F1 和 IoU; 真值为面图层时还给出图斑级召回率和精确率 (图斑与对方至少共有一个评价像元即算命中)。真值为面图层或参考栅格 (0 未标注, 1 未变化, 2 变化)。用 FILE:LAYER 指定图层。</translation>
+    </message>
+    <message>
+        <source>Detected change patches (polygons), FILE[:LAYER]</source>
+        <translation>检测到的变化图斑 (面), FILE[:LAYER]</translation>
+    </message>
+    <message>
+        <source>Truth polygons FILE[:LAYER] or a reference raster</source>
+        <translation>真值面图层 FILE[:LAYER] 或参考栅格</translation>
+    </message>
+    <message>
+        <source>Changes that must not be flagged, FILE[:LAYER]</source>
+        <translation>不应被检出的变化 (干扰项), FILE[:LAYER]</translation>
+    </message>
+    <message>
+        <source>Evaluate only inside these polygons, FILE[:LAYER]</source>
+        <translation>仅在这些面范围内评价, FILE[:LAYER]</translation>
+    </message>
+    <message>
+        <source>Smallest truth patch or distractor counted, in m²</source>
+        <translation>参与统计的真值图斑或干扰项的最小面积 (m²)</translation>
+    </message>
+    <message>
+        <source>Evaluation pixel size in metres for truth polygons</source>
+        <translation>真值为面图层时的评价像元大小 (米)</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text</source>
+        <translation>输出 JSON 而非文本</translation>
+    </message>
+    <message>
+        <source>Do not print progress</source>
+        <translation>不打印进度</translation>
+    </message>
+    <message>
+        <source>--truth FILE[:LAYER] is required</source>
+        <translation>必须给出 --truth FILE[:LAYER]</translation>
+    </message>
+    <message>
+        <source>give exactly one PATCHES file</source>
+        <translation>请给出且仅给出一个 PATCHES 文件</translation>
+    </message>
+    <message>
+        <source>--min-area must be a number of m² ≥ 0, not &apos;%1&apos;</source>
+        <translation>--min-area 必须是不小于 0 的平方米数, 而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--resolution must be a number of metres &gt; 0, not &apos;%1&apos;</source>
+        <translation>--resolution 必须是大于 0 的米数, 而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -272,8 +348,8 @@
         <translation>无依据</translation>
     </message>
     <message>
-        <source>  "%1"</source>
-        <translation>  "%1"</translation>
+        <source>  &quot;%1&quot;</source>
+        <translation>  &quot;%1&quot;</translation>
     </message>
     <message>
         <source>  nodata %1</source>
@@ -410,12 +486,12 @@
         <translation>onemap-cli make-sample: %1 (参见 --help)</translation>
     </message>
     <message>
-        <source>onemap-cli make-sample: --size must be small or county, not '%1'</source>
-        <translation>onemap-cli make-sample: --size 必须为 small 或 county, 而不是 '%1'</translation>
+        <source>onemap-cli make-sample: --size must be small or county, not &apos;%1&apos;</source>
+        <translation>onemap-cli make-sample: --size 必须为 small 或 county, 而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>onemap-cli make-sample: --seed must be a whole number, not '%1'</source>
-        <translation>onemap-cli make-sample: --seed 必须为整数, 而不是 '%1'</translation>
+        <source>onemap-cli make-sample: --seed must be a whole number, not &apos;%1&apos;</source>
+        <translation>onemap-cli make-sample: --seed 必须为整数, 而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>onemap-cli make-sample: --misregistration must be a number of metres</source>
@@ -456,12 +532,95 @@
         <translation>命令:</translation>
     </message>
     <message>
-        <source>onemap-cli: unknown command '%1'</source>
-        <translation>onemap-cli: 未知命令 '%1'</translation>
+        <source>onemap-cli: unknown command &apos;%1&apos;</source>
+        <translation>onemap-cli: 未知命令 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Generate the synthetic sample county (imagery, land use, truth, thematic layers, project)</source>
         <translation>生成模拟示例县 (影像、地类、真值、专题图层、工程)</translation>
+    </message>
+    <message>
+        <source>Find 非农化 / 非粮化 change patches between two image dates on cropland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score detected change patches against truth polygons or a reference raster (precision, recall, F1, IoU)</source>
+        <translation>对照真值面图层或参考栅格评价检测到的变化图斑 (精确率、召回率、F1、IoU)</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::cli</name>
+    <message>
+        <source>Find 非农化 (cropland → buildings, roads, hardened ground) and 非粮化 (cropland → orchards, forest, ponds) between two image dates and write attributed change patches with a per-village summary to a GeoPackage. Layers are given as FILE or FILE:LAYER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier image (GeoTIFF, COG, VRT…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later image (any grid and CRS: aligned to the earlier one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cropland layer (a 三调 DLTB layer: DLBM 01xx is used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permanent basic farmland layer (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village boundaries with ZLDWDM/ZLDWMC (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ecological protection red line (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output GeoPackage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the output file if it exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band roles of the earlier image, e.g. blue=1,green=2,red=3,nir=4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band roles of the later image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the earlier image (default: from its metadata or name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the later image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a JSON summary on stdout</source>
+        <translation type="unfinished">在标准输出打印 JSON 摘要</translation>
+    </message>
+    <message>
+        <source>Do not print progress</source>
+        <translation type="unfinished">不打印进度</translation>
+    </message>
+    <message>
+        <source>onemap-cli detect: %1 (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>onemap-cli detect: --%1 is required (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 change patches (%2 m² = %3 亩) written to %4 in %5 s</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -775,7 +934,7 @@ Units: %2. %3</source>
         <translation>&amp;WKT 列：</translation>
     </message>
     <message>
-        <source>Your choice is saved as “%1” beside the CSV (the CSV itself is not changed), so it opens the same way next time. CSV files carry no coordinate system: the coordinates are taken to be in the project's.</source>
+        <source>Your choice is saved as “%1” beside the CSV (the CSV itself is not changed), so it opens the same way next time. CSV files carry no coordinate system: the coordinates are taken to be in the project&apos;s.</source>
         <translation>您的选择将保存为 CSV 旁的“%1”（CSV 文件本身不会改动），下次将以相同方式打开。CSV 文件不含坐标系：其坐标视为工程坐标系。</translation>
     </message>
     <message>
@@ -1027,7 +1186,7 @@ Units: %2. %3</source>
         <translation>移除图层(&amp;R)…</translation>
     </message>
     <message>
-        <source>The layer's extent is unknown (is its file missing?)</source>
+        <source>The layer&apos;s extent is unknown (is its file missing?)</source>
         <translation>图层范围未知（数据文件是否缺失？）</translation>
     </message>
     <message>
@@ -1306,7 +1465,7 @@ Build overviews now? (external .ovr file, your image is not modified)</source>
 现在构建金字塔吗？（外部 .ovr 文件，不会修改您的影像）</translation>
     </message>
     <message>
-        <source>Don't ask again</source>
+        <source>Don&apos;t ask again</source>
         <translation>不再询问</translation>
     </message>
     <message>
@@ -1393,7 +1552,7 @@ The image can still be used; it draws more slowly when zoomed out.</source>
         <translation>缺失的数据文件</translation>
     </message>
     <message>
-        <source>These layers' files were not found; they are kept in the project but not drawn:
+        <source>These layers&apos; files were not found; they are kept in the project but not drawn:
 %1</source>
         <translation>未找到以下图层的文件；这些图层仍保留在工程中，但不会绘制：
 %1</translation>
@@ -1645,7 +1804,7 @@ Restore it? (No deletes the recovery copy.)</source>
         <translation>选择要素(&amp;S)</translation>
     </message>
     <message>
-        <source>Select features: click one or drag a rectangle; Shift adds, Ctrl removes. Works on the attribute table's layer, else the top vector layer</source>
+        <source>Select features: click one or drag a rectangle; Shift adds, Ctrl removes. Works on the attribute table&apos;s layer, else the top vector layer</source>
         <translation>选择要素：单击选择一个或拖出矩形；按住 Shift 添加，按住 Ctrl 移除。作用于属性表的图层，否则为最上层的矢量图层</translation>
     </message>
     <message>
