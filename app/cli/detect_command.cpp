@@ -14,8 +14,6 @@
 namespace onemap::cli {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("DetectCommand", text); }
-
 /// FILE[:layer] → a LayerRef; the part after the last ':' is a layer only when the rest is a file.
 change::LayerRef layerRef(const CommandLine& line, const QString& value) {
   const std::filesystem::path whole = line.path(value);
@@ -34,24 +32,24 @@ change::LayerRef layerRef(const CommandLine& line, const QString& value) {
 int runDetectCommand(const CommandLine& line) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      tr("Find 非农化 (cropland → buildings, roads, hardened ground) and 非粮化 (cropland → orchards, forest, "
+      QCoreApplication::translate("DetectCommand", "Find 非农化 (cropland → buildings, roads, hardened ground) and 非粮化 (cropland → orchards, forest, "
          "ponds) between two image dates and write attributed change patches with a per-village summary to a "
          "GeoPackage. Layers are given as FILE or FILE:LAYER."));
   parser.addHelpOption();
-  const QCommandLineOption before(QStringLiteral("before"), tr("Earlier image (GeoTIFF, COG, VRT…)"), QStringLiteral("IMAGE"));
-  const QCommandLineOption after(QStringLiteral("after"), tr("Later image (any grid and CRS: aligned to the earlier one)"), QStringLiteral("IMAGE"));
-  const QCommandLineOption cropland(QStringLiteral("cropland"), tr("Cropland layer (a 三调 DLTB layer: DLBM 01xx is used)"), QStringLiteral("LAYER"));
-  const QCommandLineOption pbf(QStringLiteral("pbf"), tr("Permanent basic farmland layer (optional)"), QStringLiteral("LAYER"));
-  const QCommandLineOption villages(QStringLiteral("villages"), tr("Village boundaries with ZLDWDM/ZLDWMC (optional)"), QStringLiteral("LAYER"));
-  const QCommandLineOption redLine(QStringLiteral("red-line"), tr("Ecological protection red line (optional)"), QStringLiteral("LAYER"));
-  const QCommandLineOption out(QStringLiteral("out"), tr("Output GeoPackage"), QStringLiteral("FILE"));
-  const QCommandLineOption overwrite(QStringLiteral("overwrite"), tr("Replace the output file if it exists"));
-  const QCommandLineOption beforeBands(QStringLiteral("before-bands"), tr("Band roles of the earlier image, e.g. blue=1,green=2,red=3,nir=4"), QStringLiteral("ROLES"));
-  const QCommandLineOption afterBands(QStringLiteral("after-bands"), tr("Band roles of the later image"), QStringLiteral("ROLES"));
-  const QCommandLineOption beforeDate(QStringLiteral("before-date"), tr("Date of the earlier image (default: from its metadata or name)"), QStringLiteral("DATE"));
-  const QCommandLineOption afterDate(QStringLiteral("after-date"), tr("Date of the later image"), QStringLiteral("DATE"));
-  const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON summary on stdout"));
-  const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Do not print progress"));
+  const QCommandLineOption before(QStringLiteral("before"), QCoreApplication::translate("DetectCommand", "Earlier image (GeoTIFF, COG, VRT…)"), QStringLiteral("IMAGE"));
+  const QCommandLineOption after(QStringLiteral("after"), QCoreApplication::translate("DetectCommand", "Later image (any grid and CRS: aligned to the earlier one)"), QStringLiteral("IMAGE"));
+  const QCommandLineOption cropland(QStringLiteral("cropland"), QCoreApplication::translate("DetectCommand", "Cropland layer (a 三调 DLTB layer: DLBM 01xx is used)"), QStringLiteral("LAYER"));
+  const QCommandLineOption pbf(QStringLiteral("pbf"), QCoreApplication::translate("DetectCommand", "Permanent basic farmland layer (optional)"), QStringLiteral("LAYER"));
+  const QCommandLineOption villages(QStringLiteral("villages"), QCoreApplication::translate("DetectCommand", "Village boundaries with ZLDWDM/ZLDWMC (optional)"), QStringLiteral("LAYER"));
+  const QCommandLineOption redLine(QStringLiteral("red-line"), QCoreApplication::translate("DetectCommand", "Ecological protection red line (optional)"), QStringLiteral("LAYER"));
+  const QCommandLineOption out(QStringLiteral("out"), QCoreApplication::translate("DetectCommand", "Output GeoPackage"), QStringLiteral("FILE"));
+  const QCommandLineOption overwrite(QStringLiteral("overwrite"), QCoreApplication::translate("DetectCommand", "Replace the output file if it exists"));
+  const QCommandLineOption beforeBands(QStringLiteral("before-bands"), QCoreApplication::translate("DetectCommand", "Band roles of the earlier image, e.g. blue=1,green=2,red=3,nir=4"), QStringLiteral("ROLES"));
+  const QCommandLineOption afterBands(QStringLiteral("after-bands"), QCoreApplication::translate("DetectCommand", "Band roles of the later image"), QStringLiteral("ROLES"));
+  const QCommandLineOption beforeDate(QStringLiteral("before-date"), QCoreApplication::translate("DetectCommand", "Date of the earlier image (default: from its metadata or name)"), QStringLiteral("DATE"));
+  const QCommandLineOption afterDate(QStringLiteral("after-date"), QCoreApplication::translate("DetectCommand", "Date of the later image"), QStringLiteral("DATE"));
+  const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("DetectCommand", "Print a JSON summary on stdout"));
+  const QCommandLineOption quiet(QStringLiteral("quiet"), QCoreApplication::translate("DetectCommand", "Do not print progress"));
   for (const auto& o : {before, after, cropland, pbf, villages, redLine, out, overwrite, beforeBands, afterBands,
                         beforeDate, afterDate, json, quiet})
     parser.addOption(o);
@@ -67,7 +65,7 @@ int runDetectCommand(const CommandLine& line) {
     parser.addOption(*parameterOptions.back());
   }
   if (!parser.parse(QStringList{QStringLiteral("onemap-cli detect")} + line.args)) {
-    printErr(tr("onemap-cli detect: %1 (see --help)").arg(parser.errorText()));
+    printErr(QCoreApplication::translate("DetectCommand", "onemap-cli detect: %1 (see --help)").arg(parser.errorText()));
     return kExitUsage;
   }
   if (parser.isSet(QStringLiteral("help"))) {
@@ -76,7 +74,7 @@ int runDetectCommand(const CommandLine& line) {
   }
   for (const auto* required : {&before, &after, &cropland, &out})
     if (!parser.isSet(*required)) {
-      printErr(tr("onemap-cli detect: --%1 is required (see --help)").arg(required->names().first()));
+      printErr(QCoreApplication::translate("DetectCommand", "onemap-cli detect: --%1 is required (see --help)").arg(required->names().first()));
       return kExitUsage;
     }
   std::map<std::string, std::string> values;
@@ -84,7 +82,7 @@ int runDetectCommand(const CommandLine& line) {
     if (parser.isSet(*option)) values[option->names().first().toStdString()] = parser.value(*option).toStdString();
   auto parameters = change::ChangeParameters::fromValues(values);
   if (!parameters) {
-    printErr(tr("onemap-cli detect: %1 (see --help)").arg(qs(parameters.error().text())));
+    printErr(QCoreApplication::translate("DetectCommand", "onemap-cli detect: %1 (see --help)").arg(qs(parameters.error().text())));
     return kExitUsage;
   }
 
@@ -124,7 +122,7 @@ int runDetectCommand(const CommandLine& line) {
                      {"villages", villagesJson}};
     printOut(qs(j.dump(2)));
   } else {
-    printOut(tr("%1 change patches (%2 m² = %3 亩) written to %4 in %5 s")
+    printOut(QCoreApplication::translate("DetectCommand", "%1 change patches (%2 m² = %3 亩) written to %4 in %5 s")
                  .arg(summary->patches)
                  .arg(summary->areaM2, 0, 'f', 0)
                  .arg(summary->areaM2 / 666.6666667, 0, 'f', 1)

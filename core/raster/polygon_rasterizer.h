@@ -19,11 +19,11 @@ struct RasterizeOptions {
 };
 
 /// Burns polygons of one vector layer (any CRS: reprojected to the grid's CRS) into windows of a Grid.
-/// Opens the data once; burn() uses a spatial filter so a window costs only its own polygons. One
-/// thread at a time; open one per thread. A layer without a CRS is taken to be in the grid's CRS;
-/// features that are not polygons are skipped.
+/// Opens the data once; burn() uses a spatial filter so a window costs only its own polygons. One thread at a time; open one per thread.
 class PolygonRasterizer {
  public:
+  /// Errors name the file and layer. A layer without a CRS is taken to be in the grid's CRS; features
+  /// that are not polygons are skipped.
   static Result<PolygonRasterizer> open(const std::filesystem::path& path, const Grid& grid,
                                         const RasterizeOptions& options = {});
   PolygonRasterizer(PolygonRasterizer&&) noexcept;

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttributeTableModel</name>
@@ -115,6 +114,81 @@
     </message>
 </context>
 <context>
+    <name>DetectCommand</name>
+    <message>
+        <source>Find 非农化 (cropland → buildings, roads, hardened ground) and 非粮化 (cropland → orchards, forest, ponds) between two image dates and write attributed change patches with a per-village summary to a GeoPackage. Layers are given as FILE or FILE:LAYER.</source>
+        <translation>查找两期影像之间的非农化（耕地 → 建筑、道路、硬化地面）和非粮化（耕地 → 果园、林地、坑塘），将带属性的变化图斑及分村汇总写入 GeoPackage。图层以 文件 或 文件:图层 的形式给出。</translation>
+    </message>
+    <message>
+        <source>Earlier image (GeoTIFF, COG, VRT…)</source>
+        <translation>前时相影像（GeoTIFF、COG、VRT…）</translation>
+    </message>
+    <message>
+        <source>Later image (any grid and CRS: aligned to the earlier one)</source>
+        <translation>后时相影像（任意格网和坐标系：将对齐到前时相）</translation>
+    </message>
+    <message>
+        <source>Cropland layer (a 三调 DLTB layer: DLBM 01xx is used)</source>
+        <translation>耕地图层（三调地类图斑 DLTB 图层：取 DLBM 为 01xx 的图斑）</translation>
+    </message>
+    <message>
+        <source>Permanent basic farmland layer (optional)</source>
+        <translation>永久基本农田图层（可选）</translation>
+    </message>
+    <message>
+        <source>Village boundaries with ZLDWDM/ZLDWMC (optional)</source>
+        <translation>含 ZLDWDM/ZLDWMC 的村界图层（可选）</translation>
+    </message>
+    <message>
+        <source>Ecological protection red line (optional)</source>
+        <translation>生态保护红线图层（可选）</translation>
+    </message>
+    <message>
+        <source>Output GeoPackage</source>
+        <translation>输出 GeoPackage</translation>
+    </message>
+    <message>
+        <source>Replace the output file if it exists</source>
+        <translation>若输出文件已存在则替换</translation>
+    </message>
+    <message>
+        <source>Band roles of the earlier image, e.g. blue=1,green=2,red=3,nir=4</source>
+        <translation>前时相影像的波段角色，如 blue=1,green=2,red=3,nir=4</translation>
+    </message>
+    <message>
+        <source>Band roles of the later image</source>
+        <translation>后时相影像的波段角色</translation>
+    </message>
+    <message>
+        <source>Date of the earlier image (default: from its metadata or name)</source>
+        <translation>前时相影像日期（默认取自其元数据或文件名）</translation>
+    </message>
+    <message>
+        <source>Date of the later image</source>
+        <translation>后时相影像日期</translation>
+    </message>
+    <message>
+        <source>Print a JSON summary on stdout</source>
+        <translation>在标准输出打印 JSON 摘要</translation>
+    </message>
+    <message>
+        <source>Do not print progress</source>
+        <translation>不打印进度</translation>
+    </message>
+    <message>
+        <source>onemap-cli detect: %1 (see --help)</source>
+        <translation>onemap-cli detect：%1（参见 --help）</translation>
+    </message>
+    <message>
+        <source>onemap-cli detect: --%1 is required (see --help)</source>
+        <translation>onemap-cli detect：必须给出 --%1（参见 --help）</translation>
+    </message>
+    <message>
+        <source>%1 change patches (%2 m² = %3 亩) written to %4 in %5 s</source>
+        <translation>%1 个变化图斑（%2 平方米 = %3 亩）已写入 %4，用时 %5 秒</translation>
+    </message>
+</context>
+<context>
     <name>EvaluateCommand</name>
     <message>
         <source>onemap-cli evaluate: %1 (see --help)</source>
@@ -181,11 +255,11 @@
         <translation>请给出且仅给出一个 PATCHES 文件</translation>
     </message>
     <message>
-        <source>--min-area must be a number of m² ≥ 0, not &apos;%1&apos;</source>
+        <source>--min-area must be a number of m² ≥ 0, not '%1'</source>
         <translation>--min-area 必须是不小于 0 的平方米数, 而不是“%1”</translation>
     </message>
     <message>
-        <source>--resolution must be a number of metres &gt; 0, not &apos;%1&apos;</source>
+        <source>--resolution must be a number of metres &gt; 0, not '%1'</source>
         <translation>--resolution 必须是大于 0 的米数, 而不是“%1”</translation>
     </message>
 </context>
@@ -348,8 +422,8 @@
         <translation>无依据</translation>
     </message>
     <message>
-        <source>  &quot;%1&quot;</source>
-        <translation>  &quot;%1&quot;</translation>
+        <source>  "%1"</source>
+        <translation>  "%1"</translation>
     </message>
     <message>
         <source>  nodata %1</source>
@@ -486,12 +560,12 @@
         <translation>onemap-cli make-sample: %1 (参见 --help)</translation>
     </message>
     <message>
-        <source>onemap-cli make-sample: --size must be small or county, not &apos;%1&apos;</source>
-        <translation>onemap-cli make-sample: --size 必须为 small 或 county, 而不是 &apos;%1&apos;</translation>
+        <source>onemap-cli make-sample: --size must be small or county, not '%1'</source>
+        <translation>onemap-cli make-sample: --size 必须为 small 或 county, 而不是 '%1'</translation>
     </message>
     <message>
-        <source>onemap-cli make-sample: --seed must be a whole number, not &apos;%1&apos;</source>
-        <translation>onemap-cli make-sample: --seed 必须为整数, 而不是 &apos;%1&apos;</translation>
+        <source>onemap-cli make-sample: --seed must be a whole number, not '%1'</source>
+        <translation>onemap-cli make-sample: --seed 必须为整数, 而不是 '%1'</translation>
     </message>
     <message>
         <source>onemap-cli make-sample: --misregistration must be a number of metres</source>
@@ -532,8 +606,8 @@
         <translation>命令:</translation>
     </message>
     <message>
-        <source>onemap-cli: unknown command &apos;%1&apos;</source>
-        <translation>onemap-cli: 未知命令 &apos;%1&apos;</translation>
+        <source>onemap-cli: unknown command '%1'</source>
+        <translation>onemap-cli: 未知命令 '%1'</translation>
     </message>
     <message>
         <source>Generate the synthetic sample county (imagery, land use, truth, thematic layers, project)</source>
@@ -541,86 +615,11 @@
     </message>
     <message>
         <source>Find 非农化 / 非粮化 change patches between two image dates on cropland</source>
-        <translation type="unfinished"></translation>
+        <translation>在耕地上查找两期影像之间的非农化/非粮化变化图斑</translation>
     </message>
     <message>
         <source>Score detected change patches against truth polygons or a reference raster (precision, recall, F1, IoU)</source>
         <translation>对照真值面图层或参考栅格评价检测到的变化图斑 (精确率、召回率、F1、IoU)</translation>
-    </message>
-</context>
-<context>
-    <name>onemap::cli</name>
-    <message>
-        <source>Find 非农化 (cropland → buildings, roads, hardened ground) and 非粮化 (cropland → orchards, forest, ponds) between two image dates and write attributed change patches with a per-village summary to a GeoPackage. Layers are given as FILE or FILE:LAYER.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Earlier image (GeoTIFF, COG, VRT…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Later image (any grid and CRS: aligned to the earlier one)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cropland layer (a 三调 DLTB layer: DLBM 01xx is used)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Permanent basic farmland layer (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Village boundaries with ZLDWDM/ZLDWMC (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ecological protection red line (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output GeoPackage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the output file if it exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Band roles of the earlier image, e.g. blue=1,green=2,red=3,nir=4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Band roles of the later image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of the earlier image (default: from its metadata or name)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of the later image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print a JSON summary on stdout</source>
-        <translation type="unfinished">在标准输出打印 JSON 摘要</translation>
-    </message>
-    <message>
-        <source>Do not print progress</source>
-        <translation type="unfinished">不打印进度</translation>
-    </message>
-    <message>
-        <source>onemap-cli detect: %1 (see --help)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>onemap-cli detect: --%1 is required (see --help)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 change patches (%2 m² = %3 亩) written to %4 in %5 s</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -934,7 +933,7 @@ Units: %2. %3</source>
         <translation>&amp;WKT 列：</translation>
     </message>
     <message>
-        <source>Your choice is saved as “%1” beside the CSV (the CSV itself is not changed), so it opens the same way next time. CSV files carry no coordinate system: the coordinates are taken to be in the project&apos;s.</source>
+        <source>Your choice is saved as “%1” beside the CSV (the CSV itself is not changed), so it opens the same way next time. CSV files carry no coordinate system: the coordinates are taken to be in the project's.</source>
         <translation>您的选择将保存为 CSV 旁的“%1”（CSV 文件本身不会改动），下次将以相同方式打开。CSV 文件不含坐标系：其坐标视为工程坐标系。</translation>
     </message>
     <message>
@@ -1186,7 +1185,7 @@ Units: %2. %3</source>
         <translation>移除图层(&amp;R)…</translation>
     </message>
     <message>
-        <source>The layer&apos;s extent is unknown (is its file missing?)</source>
+        <source>The layer's extent is unknown (is its file missing?)</source>
         <translation>图层范围未知（数据文件是否缺失？）</translation>
     </message>
     <message>
@@ -1465,7 +1464,7 @@ Build overviews now? (external .ovr file, your image is not modified)</source>
 现在构建金字塔吗？（外部 .ovr 文件，不会修改您的影像）</translation>
     </message>
     <message>
-        <source>Don&apos;t ask again</source>
+        <source>Don't ask again</source>
         <translation>不再询问</translation>
     </message>
     <message>
@@ -1552,7 +1551,7 @@ The image can still be used; it draws more slowly when zoomed out.</source>
         <translation>缺失的数据文件</translation>
     </message>
     <message>
-        <source>These layers&apos; files were not found; they are kept in the project but not drawn:
+        <source>These layers' files were not found; they are kept in the project but not drawn:
 %1</source>
         <translation>未找到以下图层的文件；这些图层仍保留在工程中，但不会绘制：
 %1</translation>
@@ -1804,7 +1803,7 @@ Restore it? (No deletes the recovery copy.)</source>
         <translation>选择要素(&amp;S)</translation>
     </message>
     <message>
-        <source>Select features: click one or drag a rectangle; Shift adds, Ctrl removes. Works on the attribute table&apos;s layer, else the top vector layer</source>
+        <source>Select features: click one or drag a rectangle; Shift adds, Ctrl removes. Works on the attribute table's layer, else the top vector layer</source>
         <translation>选择要素：单击选择一个或拖出矩形；按住 Shift 添加，按住 Ctrl 移除。作用于属性表的图层，否则为最上层的矢量图层</translation>
     </message>
     <message>
