@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "onemap/base/layer_ref.h"
+
 namespace onemap::cli {
 
 /// Process exit codes of onemap-cli: 0 success, 1 bad input (the message says which file and
@@ -21,6 +23,9 @@ struct CommandLine {
   std::vector<std::string> raw;
   /// The file path for argument `value` (a positional argument or option value), byte-exact.
   std::filesystem::path path(const QString& value) const;
+  /// FILE or FILE:LAYER for argument `value`: the part after the last ':' names a layer only
+  /// when the part before it is an existing file or folder (so C:\\data.gpkg stays a path).
+  LayerRef layerRef(const QString& value) const;
 };
 
 /// One onemap-cli subcommand: its name, a one-line summary and its entry point (arguments

@@ -1,5 +1,7 @@
 #include <QCoreApplication>
 
+#include <system_error>
+
 #include "command.h"
 #include "detect_command.h"
 #include "evaluate_command.h"
@@ -19,6 +21,19 @@ std::filesystem::path CommandLine::path(const QString& value) const {
     }
   }
   return std::filesystem::path(value.toStdString());
+}
+
+LayerRef CommandLine::layerRef(const QString& value) const {
+  const std::filesystem::path whole = path(value);
+  const std::string bytes = whole.string();
+  const auto colon = bytes.rfind(':');
+  const qsizetype textColon = value.lastIndexOf(QLatin1Char(':'));
+  if (colon != std::string::npos && colon > 0 && textColon > 0) {
+    std::error_code ec;
+    const std::filesystem::path file(bytes.substr(0, colon));
+    if (std::filesystem::exists(file, ec)) return {file, value.mid(textColon + 1).toStdString()};
+  }
+  return {whole, {}};
 }
 
 std::vector<Command> builtinCommands() {

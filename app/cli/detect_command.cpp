@@ -12,22 +12,6 @@
 #include "progress_printer.h"
 
 namespace onemap::cli {
-namespace {
-
-/// FILE[:layer] → a LayerRef; the part after the last ':' is a layer only when the rest is a file.
-change::LayerRef layerRef(const CommandLine& line, const QString& value) {
-  const std::filesystem::path whole = line.path(value);
-  std::error_code ec;
-  if (std::filesystem::exists(whole, ec)) return {whole, {}};
-  const int colon = value.lastIndexOf(QLatin1Char(':'));
-  if (colon > 1) {
-    const std::filesystem::path file = line.path(value).string().substr(0, std::size_t(value.left(colon).toStdString().size()));
-    if (std::filesystem::exists(file, ec)) return {file, value.mid(colon + 1).toStdString()};
-  }
-  return {whole, {}};
-}
-
-}  // namespace
 
 int runDetectCommand(const CommandLine& line) {
   QCommandLineParser parser;
@@ -89,10 +73,10 @@ int runDetectCommand(const CommandLine& line) {
   change::ChangeInputs inputs;
   inputs.before = line.path(parser.value(before));
   inputs.after = line.path(parser.value(after));
-  inputs.cropland = layerRef(line, parser.value(cropland));
-  if (parser.isSet(pbf)) inputs.pbf = layerRef(line, parser.value(pbf));
-  if (parser.isSet(villages)) inputs.villages = layerRef(line, parser.value(villages));
-  if (parser.isSet(redLine)) inputs.redLine = layerRef(line, parser.value(redLine));
+  inputs.cropland = line.layerRef(parser.value(cropland));
+  if (parser.isSet(pbf)) inputs.pbf = line.layerRef(parser.value(pbf));
+  if (parser.isSet(villages)) inputs.villages = line.layerRef(parser.value(villages));
+  if (parser.isSet(redLine)) inputs.redLine = line.layerRef(parser.value(redLine));
   inputs.output = line.path(parser.value(out));
   inputs.overwrite = parser.isSet(overwrite);
   inputs.beforeBands = parser.value(beforeBands).toStdString();

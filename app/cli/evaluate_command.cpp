@@ -15,20 +15,6 @@
 namespace onemap::cli {
 namespace {
 
-// "path:layer" when the part before the last ':' is an existing file (or .gdb folder), else the whole path.
-analysis::LayerRef layerRef(const CommandLine& line, const QString& value) {
-  const std::filesystem::path whole = line.path(value);
-  const std::string raw = whole.string();
-  const auto colon = raw.rfind(':');
-  const qsizetype textColon = value.lastIndexOf(QLatin1Char(':'));
-  if (colon != std::string::npos && colon > 0 && textColon > 0) {
-    std::error_code ec;
-    const std::filesystem::path before(raw.substr(0, colon));
-    if (std::filesystem::exists(before, ec)) return {before, value.mid(textColon + 1).toStdString()};
-  }
-  return {whole, {}};
-}
-
 QString usageError(const QString& message) {
   return QCoreApplication::translate("EvaluateCommand", "onemap-cli evaluate: %1 (see --help)").arg(message);
 }
@@ -162,10 +148,10 @@ int runEvaluateCommand(const CommandLine& line) {
                             .arg(parser.value(resolutionOption))));
     return kExitUsage;
   }
-  options.truth = layerRef(line, parser.value(truthOption));
-  options.patches = layerRef(line, parser.positionalArguments().front());
-  if (parser.isSet(distractorOption)) options.distractors = layerRef(line, parser.value(distractorOption));
-  if (parser.isSet(aoiOption)) options.aoi = layerRef(line, parser.value(aoiOption));
+  options.truth = line.layerRef(parser.value(truthOption));
+  options.patches = line.layerRef(parser.positionalArguments().front());
+  if (parser.isSet(distractorOption)) options.distractors = line.layerRef(parser.value(distractorOption));
+  if (parser.isSet(aoiOption)) options.aoi = line.layerRef(parser.value(aoiOption));
 
   Feedback feedback = stderrProgress(parser.isSet(quietOption) || parser.isSet(jsonOption));
   auto result = analysis::evaluateChange(options, &feedback);

@@ -6,15 +6,12 @@
 #include <string>
 
 #include "onemap/base/error.h"
+#include "onemap/base/layer_ref.h"
 #include "onemap/base/feedback.h"
 
 namespace onemap::analysis {
 
-/// A file and, for vector data, a layer in it (empty = the first layer).
-struct LayerRef {
-  std::filesystem::path path;
-  std::string layer;
-};
+using onemap::LayerRef;
 
 /// What evaluateChange compares, and how.
 struct ChangeEvaluationOptions {

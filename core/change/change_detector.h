@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -7,16 +8,13 @@
 #include <vector>
 
 #include "onemap/base/error.h"
+#include "onemap/base/layer_ref.h"
 #include "onemap/base/feedback.h"
 #include "onemap/change/change_parameters.h"
 
 namespace onemap::change {
 
-/// A vector layer named by file and (optional) layer name.
-struct LayerRef {
-  std::filesystem::path path;
-  std::string layer;
-};
+using onemap::LayerRef;
 
 /// What to compare and where to write the patches.
 struct ChangeInputs {

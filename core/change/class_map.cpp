@@ -1,6 +1,7 @@
 #include "class_map.h"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cmath>
 #include <mutex>
@@ -97,13 +98,17 @@ raster::Window grown(const raster::Window& w, const raster::Grid& grid) {
 std::string croplandFilter(const LayerRef& cropland) {
   auto reader = vector::FeatureReader::open(cropland.path, cropland.layer);
   if (!reader) return {};
-  for (const auto& field : reader->layer().fields)
-    if (field.name == "DLBM" || field.name == "dlbm" || field.name == "Dlbm") return "\"" + field.name + "\" LIKE '01%'";
+  for (const auto& field : reader->layer().fields) {
+    std::string upper = field.name;
+    for (char& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
+    if (upper == "DLBM") return "\"" + field.name + "\" LIKE '01%'";
+  }
   return {};
 }
 
-Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::filesystem::path& scratch,
-                     raster::Grid& grid, ChangeSummary& summary, Feedback& feedback) {
+Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::string& croplandFilter,
+                     const std::filesystem::path& scratch, raster::Grid& grid, ChangeSummary& summary,
+                     Feedback& feedback) {
   auto before = raster::RasterSource::open(inputs.before);
   if (!before) return fail(before.error());
   auto afterFile = raster::RasterSource::open(inputs.after);
@@ -119,7 +124,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
 
   raster::RasterizeOptions cropOptions;
   cropOptions.layerName = inputs.cropland.layer;
-  cropOptions.attributeFilter = croplandFilter(inputs.cropland);
+  cropOptions.attributeFilter = croplandFilter;
 
   // 1. Radiometric normalisation and the automatic threshold from a sample of the whole scene
   //    (read at reduced resolution: GDAL serves it from overviews).

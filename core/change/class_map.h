@@ -12,10 +12,13 @@ namespace onemap::change::detail {
 
 /// Writes the per-pixel ChangeClass map of `inputs` on the before image's grid to `scratch`
 /// (a GeoTIFF) and fills the radiometric and threshold fields of `summary`.
-Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::filesystem::path& scratch,
-                     raster::Grid& grid, ChangeSummary& summary, Feedback& feedback);
+/// `croplandFilter` selects the cropland polygons of inputs.cropland (see croplandFilter()).
+Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::string& croplandFilter,
+                     const std::filesystem::path& scratch, raster::Grid& grid, ChangeSummary& summary,
+                     Feedback& feedback);
 
-/// The cropland filter for a layer: DLBM LIKE '01%' when it has a DLBM field, else none.
+/// The cropland filter for a layer: "DLBM LIKE '01%'" when it has a DLBM field (any case), else
+/// empty (every polygon is cropland).
 std::string croplandFilter(const LayerRef& cropland);
 
 }  // namespace onemap::change::detail

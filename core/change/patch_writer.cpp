@@ -6,7 +6,6 @@
 #include <map>
 #include <optional>
 
-#include "class_map.h"
 #include "onemap/base/text.h"
 #include "onemap/base/units.h"
 #include "onemap/change/pixel_rules.h"
@@ -46,24 +45,24 @@ std::string textOf(const vector::AttributeValue& v) {
 class Overlay {
  public:
   static Result<Overlay> open(const LayerRef& ref, const std::string& crs, std::vector<std::string> wanted,
-                              std::string filter = {}) {
-    vector::OpenOptions options;
-    auto reader = vector::FeatureReader::open(ref.path, ref.layer, options);
+                              std::string attributeFilter = {}) {
+    auto reader = vector::FeatureReader::open(ref.path, ref.layer);
     if (!reader) return fail(reader.error());
-    Overlay o{std::move(*reader), crs, {}, std::move(filter)};
+    std::vector<std::string> fields;
     for (const auto& w : wanted) {
       std::string found;
-      for (const auto& f : o.m_reader.layer().fields)
+      for (const auto& f : reader->layer().fields)
         if (upper(f.name) == w) found = f.name;
-      o.m_fields.push_back(found);
+      fields.push_back(found);
     }
-    return o;
+    return Overlay(std::move(*reader), crs, std::move(fields), std::move(attributeFilter));
   }
   /// Calls `visit(geometry, values)` for every feature whose extent meets `extent`.
   Status query(const Extent& extent, const std::function<void(const geos::Geometry&, const std::vector<std::string>&)>& visit) {
     vector::ReadOptions options;
     options.targetCrs = m_crs;
     options.filter = extent;
+    options.attributeFilter = m_attributeFilter;
     std::vector<std::string> names;
     for (const auto& f : m_fields)
       if (!f.empty()) names.push_back(f);
@@ -74,7 +73,6 @@ class Overlay {
       std::vector<std::string> values;
       std::size_t k = 0;
       for (const auto& f : m_fields) values.push_back(f.empty() ? std::string() : textOf(feature.attributes[k++]));
-      if (!m_filterPrefix.empty() && (values.empty() || values[0].rfind(m_filterPrefix, 0) != 0)) return true;
       visit(*g, values);
       return true;
     });
@@ -83,12 +81,15 @@ class Overlay {
   }
 
  private:
-  Overlay(vector::FeatureReader reader, std::string crs, std::vector<std::string> fields, std::string filterPrefix)
-      : m_reader(std::move(reader)), m_crs(std::move(crs)), m_fields(std::move(fields)), m_filterPrefix(std::move(filterPrefix)) {}
+  Overlay(vector::FeatureReader reader, std::string crs, std::vector<std::string> fields, std::string attributeFilter)
+      : m_reader(std::move(reader)),
+        m_crs(std::move(crs)),
+        m_fields(std::move(fields)),
+        m_attributeFilter(std::move(attributeFilter)) {}
   vector::FeatureReader m_reader;
   std::string m_crs;
-  std::vector<std::string> m_fields;
-  std::string m_filterPrefix;  ///< keep features whose first wanted field starts with this
+  std::vector<std::string> m_fields;  ///< actual names of the wanted fields ("" = absent)
+  std::string m_attributeFilter;
 };
 
 std::string compactDate(const std::string& date) {
@@ -100,8 +101,9 @@ std::string compactDate(const std::string& date) {
 
 }  // namespace
 
-Status writePatches(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::filesystem::path& classMap,
-                    const raster::Grid& grid, ChangeSummary& summary, Feedback& feedback) {
+Status writePatches(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::string& croplandFilter,
+                    const std::filesystem::path& classMap, const raster::Grid& grid, ChangeSummary& summary,
+                    Feedback& feedback) {
   const double pixelArea = std::abs(grid.geoTransform[1] * grid.geoTransform[5]);
   const double pixel = std::sqrt(pixelArea);
   std::vector<Patch> patches;
@@ -130,8 +132,7 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
     villages.emplace(std::move(*o));
   }
   {
-    const bool dltb = !croplandFilter(inputs.cropland).empty();
-    auto o = Overlay::open(inputs.cropland, grid.crsWkt, {"DLBM"}, dltb ? "01" : "");
+    auto o = Overlay::open(inputs.cropland, grid.crsWkt, {"DLBM"}, croplandFilter);
     if (!o) return fail(o.error());
     cropland.emplace(std::move(*o));
   }

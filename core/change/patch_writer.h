@@ -13,7 +13,8 @@ namespace onemap::change::detail {
 /// Polygonizes `classMap`, drops patches below the minimum area, attributes each (village,
 /// QDLBM, PBF and red-line overlap, type, areas, confidence) and writes change_patches and
 /// village_summary to inputs.output atomically. Fills the counts of `summary`.
-Status writePatches(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::filesystem::path& classMap,
-                    const raster::Grid& grid, ChangeSummary& summary, Feedback& feedback);
+Status writePatches(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::string& croplandFilter,
+                    const std::filesystem::path& classMap, const raster::Grid& grid, ChangeSummary& summary,
+                    Feedback& feedback);
 
 }  // namespace onemap::change::detail

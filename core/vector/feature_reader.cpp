@@ -188,15 +188,18 @@ Result<RepairReport> FeatureReader::forEach(const ReadOptions& options, Feedback
   layer.ResetReading();
   auto plan = makePlan(m_impl->opened, layer, m_impl->context, options);
   if (!plan) return fail(plan.error());
+  std::string where = options.attributeFilter.empty() ? std::string() : "(" + options.attributeFilter + ")";
   if (options.fidRange) {
     const std::string column = layer.GetFIDColumn()[0] != '\0' ? std::string("\"") + layer.GetFIDColumn() + "\"" : "FID";
-    const std::string where = column + " >= " + std::to_string(options.fidRange->first) + " AND " + column +
-                              " <= " + std::to_string(options.fidRange->second);
+    where += (where.empty() ? "" : " AND ") + column + " >= " + std::to_string(options.fidRange->first) + " AND " +
+             column + " <= " + std::to_string(options.fidRange->second);
+  }
+  if (!where.empty()) {
     rewind.filtering = true;
     gdal::CplErrorCapture filterCapture;
     if (layer.SetAttributeFilter(where.c_str()) != OGRERR_NONE)
-      return fail(filterCapture.toError(ErrorCode::InvalidInput, "cannot select features by FID (" + where + ")",
-                                        m_impl->context));
+      return fail(filterCapture.toError(ErrorCode::InvalidInput, "cannot select features (" + where + ")",
+                                        m_impl->context, "Check the field names and the quoting of the filter."));
   }
   // Only the requested fields: their indices, and the driver told to skip the other columns.
   std::vector<int> selected;
@@ -243,13 +246,17 @@ Result<RepairReport> FeatureReader::forEach(const ReadOptions& options, Feedback
       break;
     }
   }
-  if (!stoppedByVisitor && !options.filter && !options.fidRange && capture.hasFailures() &&
+  if (!stoppedByVisitor && !options.filter && !options.fidRange && options.attributeFilter.empty() && capture.hasFailures() &&
       report.featuresRead < m_impl->info.featureCount)
     return fail(capture.toError(ErrorCode::OpenFailed,
                                 "reading stopped after " + std::to_string(report.featuresRead) + " of " +
                                     std::to_string(m_impl->info.featureCount) + " features",
                                 m_impl->context,
                                 "the file may be damaged; export it again from the source GIS"));
+  // Some drivers (GeoPackage) accept any WHERE clause and only fail when reading.
+  if (!stoppedByVisitor && !options.attributeFilter.empty() && capture.hasFailures() && report.featuresRead == 0)
+    return fail(capture.toError(ErrorCode::InvalidInput, "cannot select features (" + options.attributeFilter + ")",
+                                m_impl->context, "Check the field names and the quoting of the filter."));
   if (feedback != nullptr) feedback->setProgress(1.0, step);
   return report;
 }

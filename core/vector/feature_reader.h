@@ -44,6 +44,8 @@ struct ReadOptions {
   std::optional<std::vector<std::string>> fields;
   /// When set, only features whose FID is in [first, second] (fast where hasFastFidFilter()).
   std::optional<std::pair<std::int64_t, std::int64_t>> fidRange;
+  /// When set, an OGR SQL WHERE clause features must match (e.g. "DLBM LIKE '01%'").
+  std::string attributeFilter;
 };
 
 /// Reads one layer of a vector dataset feature by feature, in traditional GIS axis order.

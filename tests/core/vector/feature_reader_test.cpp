@@ -338,5 +338,42 @@ TEST(FeatureReader, FidRangesSplitTheLayerWithoutOverlap) {
   EXPECT_EQ(all->size(), 10u);
 }
 
+TEST(FeatureReader, AttributeFilterSelectsFeaturesAndCombinesWithAFidRange) {
+  TempDir dir;
+  test::FixtureLayer layer;
+  layer.name = "dltb";
+  layer.crs = "EPSG:4549";
+  layer.fields = {{"DLBM", OFTString}};
+  const char* codes[] = {"0101", "0201", "0103", "0702", "0102", "0101"};
+  for (int i = 0; i < 6; ++i) {
+    layer.rows.push_back({codes[i]});
+    layer.wkts.push_back(test::squareWkt(500000 + i * 20, 3300000, 10));
+  }
+  const auto path = dir / "dltb.gpkg";
+  ASSERT_TRUE(test::writeDataset(path, "GPKG", {layer}));
+  auto reader = FeatureReader::open(path);
+  ASSERT_TRUE(reader);
+  ReadOptions cropland;
+  cropland.attributeFilter = "DLBM LIKE '01%'";
+  auto crop = reader->readAll(cropland);
+  ASSERT_TRUE(crop) << crop.error().text();
+  ASSERT_EQ(crop->size(), 4u);
+  for (const auto& f : *crop) EXPECT_EQ(std::get<std::string>(f.attributes.at(0)).substr(0, 2), "01");
+  cropland.fidRange = std::pair<std::int64_t, std::int64_t>{4, 6};
+  auto late = reader->readAll(cropland);
+  ASSERT_TRUE(late);
+  ASSERT_EQ(late->size(), 2u);  // FIDs 5 and 6
+  EXPECT_EQ(late->front().fid, 5);
+  ReadOptions bad;
+  bad.attributeFilter = "NO_SUCH_FIELD = 1";
+  auto refused = reader->readAll(bad);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().text().find("NO_SUCH_FIELD"), std::string::npos) << refused.error().text();
+  // The filter does not stick.
+  auto all = reader->readAll();
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), 6u);
+}
+
 }  // namespace
 }  // namespace onemap::vector
