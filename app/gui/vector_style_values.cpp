@@ -24,17 +24,29 @@
 namespace onemap::gui {
 namespace {
 
-struct DistinctResult {
-  std::vector<render::DistinctValue> values;
+/// What a background read of a field's values gives the dialog.
+template <typename T>
+struct ValuesResult {
+  std::vector<T> values;
   QString error;
   bool canceled = false;
 };
+using DistinctResult = ValuesResult<render::DistinctValue>;
+using NumberResult = ValuesResult<double>;
 
-struct NumberResult {
-  std::vector<double> values;
-  QString error;
-  bool canceled = false;
-};
+/// Runs `read(source, name, &feedback)` on the data-read pool and converts its Result.
+template <typename T, typename Read>
+QFuture<ValuesResult<T>> readValuesInBackground(const render::FieldSource& source, const std::string& name,
+                                                Feedback feedback, Read read) {
+  return QtConcurrent::run(dataReadPool(), [source, name, feedback, read]() mutable {
+    ValuesResult<T> out;
+    auto values = read(source, name, &feedback);
+    if (values) out.values = std::move(*values);
+    else if (values.error().code == ErrorCode::Canceled) out.canceled = true;
+    else out.error = QString::fromStdString(values.error().text());
+    return out;
+  });
+}
 
 /// Well-separated colours for unique values: golden-angle hues, alternating saturation/value.
 QColor qualitativeColor(std::size_t i) {
@@ -168,17 +180,8 @@ void VectorStyleDialog::readDistinct(const QString& field, bool landUse) {
     refreshPreview();
     emit classified();
   });
-  const render::FieldSource source = m_source;
-  const std::string name = field.toStdString();
-  Feedback feedback = m_feedback;
-  watcher->setFuture(QtConcurrent::run(dataReadPool(), [source, name, feedback]() mutable {
-    DistinctResult out;
-    auto values = render::readDistinctValues(source, name, &feedback);
-    if (values) out.values = std::move(*values);
-    else if (values.error().code == ErrorCode::Canceled) out.canceled = true;
-    else out.error = QString::fromStdString(values.error().text());
-    return out;
-  }));
+  watcher->setFuture(readValuesInBackground<render::DistinctValue>(m_source, field.toStdString(), m_feedback,
+                                                                   render::readDistinctValues));
 }
 
 void VectorStyleDialog::readNumbers(const QString& field) {
@@ -203,17 +206,8 @@ void VectorStyleDialog::readNumbers(const QString& field) {
     m_numbers[field.toStdString()] = std::move(result.values);
     computeClasses();
   });
-  const render::FieldSource source = m_source;
-  const std::string name = field.toStdString();
-  Feedback feedback = m_feedback;
-  watcher->setFuture(QtConcurrent::run(dataReadPool(), [source, name, feedback]() mutable {
-    NumberResult out;
-    auto values = render::readNumericValues(source, name, &feedback);
-    if (values) out.values = std::move(*values);
-    else if (values.error().code == ErrorCode::Canceled) out.canceled = true;
-    else out.error = QString::fromStdString(values.error().text());
-    return out;
-  }));
+  watcher->setFuture(readValuesInBackground<double>(m_source, field.toStdString(), m_feedback,
+                                                    render::readNumericValues));
 }
 
 void VectorStyleDialog::computeClasses() {
