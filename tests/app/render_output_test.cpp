@@ -208,8 +208,18 @@ class RenderOutputTest : public QObject {
                qPrintable(QStringLiteral("(%1,%2): pdf %3 screen %4").arg(p.x()).arg(p.y()).arg(a.name(), b.name())));
     }
 
-    // Vector output: the file is small (no 1181² page-size bitmap for the polygons) and
-    // zooming in keeps the polygon edge sharp (a one-pixel transition at 600 dpi).
+    // Vector output: the page holds exactly one bitmap (the image layer; polygons, lines,
+    // points and labels are paths and text), and zooming in keeps the polygon edge sharp (a
+    // one-pixel transition at 600 dpi).
+    QProcess images;
+    images.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
+    QVERIFY(images.waitForFinished(30000));
+    const QStringList listing = QString::fromUtf8(images.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    // Two header lines, then one line per image (an image with transparency adds an smask line).
+    int bitmaps = 0;
+    for (const QString& row : listing.mid(2))
+      if (!row.contains(QStringLiteral(" smask "))) ++bitmaps;
+    QVERIFY2(bitmaps == 1, qPrintable(listing.join(QLatin1Char('\n'))));
     QProcess sharp;
     const QString zoomed = QString::fromStdString((m_dir / "zoom").string());
     sharp.start(QStringLiteral("pdftoppm"),
