@@ -8,6 +8,7 @@
 
 #include "cli_io.h"
 #include "onemap/base/text.h"
+#include "onemap/base/units.h"
 #include "onemap/change/change_detector.h"
 #include "progress_printer.h"
 
@@ -109,7 +110,7 @@ int runDetectCommand(const CommandLine& line) {
     printOut(QCoreApplication::translate("DetectCommand", "%1 change patches (%2 m² = %3 亩) written to %4 in %5 s")
                  .arg(summary->patches)
                  .arg(summary->areaM2, 0, 'f', 0)
-                 .arg(summary->areaM2 / 666.6666667, 0, 'f', 1)
+                 .arg(units::squareMetresToMu(summary->areaM2), 0, 'f', 1)
                  .arg(qs(text::displayPath(inputs.output)))
                  .arg(summary->seconds, 0, 'f', 1));
   }

@@ -129,6 +129,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   // 1. Radiometric normalisation and the automatic threshold from a sample of the whole scene
   //    (read at reduced resolution: GDAL serves it from overviews).
   Feedback sampling = feedback.subRange(0.0, 0.1);
+  sampling.setProgress(0.0, "normalisation");
   const int sampleW = std::min(grid.width, 1200);
   const int sampleH = std::max(1, int(std::lround(double(grid.height) * sampleW / grid.width)));
   const raster::Window all{0, 0, grid.width, grid.height};
@@ -186,6 +187,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     }
   }
   summary.threshold = thresholds.changeMagnitude;
+  sampling.setProgress(1.0);
 
   // 2. The block pass: both dates, cropland mask, rules, clean-up; threads take windows in turn.
   auto writer = raster::ByteRasterWriter::create(scratch, grid);
@@ -200,6 +202,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   std::mutex writeMutex;
   std::mutex errorMutex;
   std::optional<Error> firstError;
+  std::atomic<bool> failed{false};  // stops the other threads without canceling the caller's feedback
   Feedback blocks = feedback.subRange(0.1, 0.75);
   const auto work = [&]() {
     auto b = before->clone();
@@ -208,7 +211,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     const auto stop = [&](const Error& e) {
       std::lock_guard lock(errorMutex);
       if (!firstError) firstError = e;
-      blocks.cancel();
+      failed = true;
     };
     if (!b) return stop(b.error());
     if (!a) return stop(a.error());
@@ -216,7 +219,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     std::vector<float> vb, va, texB, texA, nirB, nirA;
     std::vector<std::uint8_t> mask, classes, cleaned, interior;
     for (std::size_t i = next++; i < windows.size(); i = next++) {
-      if (blocks.isCanceled()) return;
+      if (failed || blocks.isCanceled()) return;
       const raster::Window w = grown(windows[i], grid);
       if (auto st = b->read(w, *beforeBands, vb); !st) return stop(st.error());
       if (auto st = a->read(w, *afterBands, va); !st) return stop(st.error());
