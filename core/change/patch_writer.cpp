@@ -221,7 +221,7 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
       {"BHLX", T::String, 10},  {"BHZL", T::String, 20},  {"MJ", T::Real},           {"MJ_MU", T::Real},
       {"SFYN", T::String, 1},   {"YNMJ", T::Real},        {"SFHX", T::String, 1},    {"ZXD", T::Real},
       {"JCFF", T::String, 254}, {"HCJG", T::String, 20},  {"HCR", T::String, 20},    {"HCRQ", T::String, 10},
-      {"HCSM", T::String, 254}};
+      {"HCSM", T::String, 254}, {"NYJG", T::String, 10}};
   if (auto s = writer->beginLayer("change_patches", "MultiPolygon", fields, "非农化/非粮化 change patches (卫片图斑)"); !s) return s;
   const std::string method = "OneMap rules v1 (normalised CVA + Otsu, indices, texture); " + parameters.describe() +
                              ";threshold=" + std::to_string(summary.threshold);
@@ -237,7 +237,8 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
                              {jcbh, p.xzqdm, p.villageCode, p.villageName, inputs.beforeDate, inputs.afterDate, p.qdlbm,
                               std::string(p.subtype == "pond" ? "1104" : ""), p.type, p.subtype, p.area, mu,
                               std::string(p.pbfArea > 0.0 ? "Y" : "N"), p.pbfArea, std::string(p.redLine ? "Y" : "N"),
-                              p.confidence, method, std::string(), std::string(), std::string(), std::string()});
+                              p.confidence, method, std::string(), std::string(), std::string(), std::string(),
+                              std::string("待核查")});
         !s)
       return s;
     SummaryRow& row = rows[{p.villageCode, p.villageName, p.type}];
