@@ -66,12 +66,28 @@ QString ProjectController::addLayerFile(const std::filesystem::path& file) {
       m_project.layers.push_back(layer);
     }
   }
+  layersAdded();
+  return {};
+}
+
+std::string ProjectController::addLayer(project::LayerSpec layer, QString* error) {
+  if (auto info = readLayerSourceInfo(layer); !info) {
+    if (error) *error = QString::fromStdString(info.error().text());
+    return {};
+  }
+  layer.id = m_project.uniqueLayerId(layer.id.empty() ? layer.name : layer.id);
+  const std::string id = layer.id;
+  m_project.layers.push_back(std::move(layer));
+  layersAdded();
+  return id;
+}
+
+void ProjectController::layersAdded() {
   const std::string previousCrs = m_mapCrs;
   recomputeCrsAndExtent();
   setModified(true);
   if (m_mapCrs != previousCrs) emit crsChanged();
   emit layersChanged();
-  return {};
 }
 
 QStringList ProjectController::missingFiles() const {

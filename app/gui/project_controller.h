@@ -38,6 +38,9 @@ class ProjectController : public QObject {
   QString saveProject(const std::filesystem::path& file);
   /// Adds a raster or vector file (all layers of a multi-layer vector file); returns error text.
   QString addLayerFile(const std::filesystem::path& file);
+  /// Adds one prepared layer on top (an analysis result with its style); its id is made unique
+  /// and returned, or empty when the source cannot be read (`error` receives why).
+  std::string addLayer(project::LayerSpec layer, QString* error = nullptr);
   /// Layers whose source file is missing (names and paths), for the warning after opening.
   QStringList missingFiles() const;
 
@@ -90,6 +93,8 @@ class ProjectController : public QObject {
 
  private:
   void recomputeCrsAndExtent();
+  /// After layers were appended: map CRS and extent, modified flag, signals.
+  void layersAdded();
 
   project::Project m_project;
   std::filesystem::path m_fileName;

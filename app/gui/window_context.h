@@ -20,6 +20,7 @@ struct WindowContext {
   QMenu* viewMenu = nullptr;
   QMenu* layerMenu = nullptr;
   QMenu* toolsMenu = nullptr;
+  QMenu* analysisMenu = nullptr;
   QMenu* settingsMenu = nullptr;
   QMenu* helpMenu = nullptr;
   QToolBar* navigationBar = nullptr;

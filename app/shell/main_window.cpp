@@ -6,12 +6,14 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPluginLoader>
 #include <QStatusBar>
 #include <QToolBar>
 
 #include <cstdio>
 
 #include "onemap/base/text.h"
+#include "onemap/gui/analysis_plugin.h"
 #include "onemap/gui/attribute_table_dock.h"
 #include "onemap/gui/bookmarks_dock.h"
 #include "onemap/gui/coordinate_status.h"
@@ -25,6 +27,8 @@
 #include "onemap/gui/project_file_controller.h"
 #include "onemap/gui/select_tool.h"
 #include "onemap/i18n/translations.h"
+
+Q_IMPORT_PLUGIN(ChangeDetectionPlugin)
 
 namespace onemap::shell {
 
@@ -53,6 +57,7 @@ void MainWindow::createMenus() {
   m_context.viewMenu = menuBar()->addMenu(tr("&View"));
   m_context.layerMenu = menuBar()->addMenu(tr("&Layer"));
   m_context.toolsMenu = menuBar()->addMenu(tr("&Tools"));
+  m_context.analysisMenu = menuBar()->addMenu(tr("&Analysis"));
   m_context.settingsMenu = menuBar()->addMenu(tr("&Settings"));
   m_context.helpMenu = menuBar()->addMenu(tr("&Help"));
   m_context.navigationBar = addToolBar(tr("Navigation"));
@@ -74,6 +79,13 @@ void MainWindow::createControllers() {
   gui::MeasureTool::install(m_context);
   gui::SelectTool::install(m_context);
   new gui::CompareController(m_context, this);
+  installPlugins();
+}
+
+void MainWindow::installPlugins() {
+  // Analyses are Qt plugins linked into the application (see plugins/).
+  for (QObject* instance : QPluginLoader::staticInstances())
+    if (auto* plugin = qobject_cast<gui::AnalysisPlugin*>(instance)) plugin->install(m_context);
 }
 
 void MainWindow::createActions() {

@@ -40,6 +40,7 @@ class MainWindow : public QMainWindow {
   /// Creates the feature controllers (navigation, identify, layer tree, compare…); each adds its
   /// own actions, docks and tools through the window context.
   void createControllers();
+  void installPlugins();
   void showError(const QString& title, const QString& text, bool quiet);
 
   gui::ProjectController* m_controller;
