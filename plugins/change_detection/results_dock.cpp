@@ -65,6 +65,16 @@ QImage chip(std::unique_ptr<render::LayerRenderer> renderer, const render::MapSe
   return image;
 }
 
+/// The sub-type code of a patch (BHZL) as a reader of the UI language says it.
+QString subtypeName(const QString& code) {
+  if (code == QLatin1String("building")) return ResultsDock::tr("building / hardened ground");
+  if (code == QLatin1String("road")) return ResultsDock::tr("road");
+  if (code == QLatin1String("pond")) return ResultsDock::tr("pond");
+  if (code == QLatin1String("orchard_forest")) return ResultsDock::tr("orchard / forest");
+  if (code == QLatin1String("bare")) return ResultsDock::tr("bare soil / earth moving");
+  return code;
+}
+
 }  // namespace
 
 ResultsDock::ResultsDock(const gui::WindowContext& context, QWidget* parent)
@@ -155,7 +165,7 @@ QString ResultsDock::showResults(const std::filesystem::path& gpkg, const QStrin
   for (std::size_t i = 0; i < m_patches.size(); ++i) {
     const PatchRow& p = m_patches[i];
     QList<QStandardItem*> row{textItem(p.jcbh),           textItem(p.village),          textItem(p.type),
-                              textItem(p.subtype),        numberItem(p.areaM2, 0),      numberItem(p.areaMu, 2),
+                              textItem(subtypeName(p.subtype)), numberItem(p.areaM2, 0),      numberItem(p.areaMu, 2),
                               numberItem(p.confidence, 2), numberItem(p.pbfAreaM2, 0), textItem(p.judgement)};
     row[0]->setData(int(i), kPatchRole);
     m_model->appendRow(row);

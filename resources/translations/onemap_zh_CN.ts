@@ -79,6 +79,41 @@
     </message>
 </context>
 <context>
+    <name>ChangeDetectionPlugin</name>
+    <message>
+        <source>&amp;Detect Cropland Change…</source>
+        <translation>耕地变化检测(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Find 非农化 / 非粮化 patches between two image dates on cropland</source>
+        <translation>在耕地上查找两期影像之间的非农化/非粮化图斑</translation>
+    </message>
+    <message>
+        <source>Change Detection</source>
+        <translation>变化检测</translation>
+    </message>
+    <message>
+        <source>&amp;Open Change Patches…</source>
+        <translation>打开变化图斑(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Review the patches of an earlier detection run</source>
+        <translation>复核以前检测得到的图斑</translation>
+    </message>
+    <message>
+        <source>Open Change Patches</source>
+        <translation>打开变化图斑</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Change Patches Panel</source>
+        <translation>变化图斑面板</translation>
+    </message>
+</context>
+<context>
     <name>ColorRamp</name>
     <message>
         <source>Red–Yellow–Green (NDVI)</source>
@@ -578,6 +613,65 @@
     <message>
         <source>Sample county written to %1: %2 townships, %3 villages, %4 land-use polygons, %5 truth changes, %6 distractors</source>
         <translation>示例县已写出到 %1: %2 个乡镇, %3 个行政村, %4 个地类图斑, %5 个真实变化, %6 个干扰变化</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterSpec</name>
+    <message>
+        <source>Minimum patch area (m²)</source>
+        <translation>最小图斑面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Patches smaller than this are dropped (三调 minimum mapping unit for agricultural land: 400 m²).</source>
+        <translation>小于此面积的图斑将被舍弃（三调农用地最小上图面积：400 平方米）。</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>灵敏度</translation>
+    </message>
+    <message>
+        <source>Scales the automatic (Otsu) change threshold: above 1 finds more change, below 1 fewer false alarms.</source>
+        <translation>缩放自动（Otsu）变化阈值：大于 1 检出更多变化，小于 1 减少误报。</translation>
+    </message>
+    <message>
+        <source>Tree texture threshold</source>
+        <translation>树冠纹理阈值</translation>
+    </message>
+    <message>
+        <source>Relative NIR texture (5 × 5 coefficient of variation) above which new vegetation counts as trees/orchard.</source>
+        <translation>近红外相对纹理（5 × 5 变异系数）高于此值时，新增植被视为林木/果园。</translation>
+    </message>
+    <message>
+        <source>Memory limit (MB)</source>
+        <translation>内存上限（MB）</translation>
+    </message>
+    <message>
+        <source>Upper bound for pixel buffers; the images are streamed in blocks that fit.</source>
+        <translation>像元缓冲区的上限；影像按能放入的分块流式读取。</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Worker threads for the block computations.</source>
+        <translation>分块计算使用的工作线程数。</translation>
+    </message>
+    <message>
+        <source>Flag bare soil (推土)</source>
+        <translation>标记裸土（推土）</translation>
+    </message>
+    <message>
+        <source>Also report cropland turned to bare soil; off by default because harvest looks the same.</source>
+        <translation>同时报告变为裸土的耕地；默认关闭，因为收割后的农田看起来相同。</translation>
+    </message>
+    <message>
+        <source>Mask clouds and shadows</source>
+        <translation>掩膜云和云影</translation>
+    </message>
+    <message>
+        <source>Ignore pixels that are cloud or cloud shadow on either date.</source>
+        <translation>忽略任一时相为云或云影的像元。</translation>
     </message>
 </context>
 <context>
@@ -2128,6 +2222,252 @@ Restore it? (No deletes the recovery copy.)</source>
     </message>
 </context>
 <context>
+    <name>onemap::plugins::DetectionDialog</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Detect Cropland Change (非农化 / 非粮化)</source>
+        <translation>耕地变化检测（非农化/非粮化）</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>影像</translation>
+    </message>
+    <message>
+        <source>band roles as guessed; override e.g. blue=1,green=2,red=3,nir=4</source>
+        <translation>按识别的波段角色；可改写，如 blue=1,green=2,red=3,nir=4</translation>
+    </message>
+    <message>
+        <source>Earlier image (前时相):</source>
+        <translation>前时相影像：</translation>
+    </message>
+    <message>
+        <source>Band roles:</source>
+        <translation>波段角色：</translation>
+    </message>
+    <message>
+        <source>Later image (后时相):</source>
+        <translation>后时相影像：</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Cropland (耕地, DLTB):</source>
+        <translation>耕地（地类图斑 DLTB）：</translation>
+    </message>
+    <message>
+        <source>Permanent basic farmland:</source>
+        <translation>永久基本农田：</translation>
+    </message>
+    <message>
+        <source>Village boundaries:</source>
+        <translation>村界：</translation>
+    </message>
+    <message>
+        <source>Ecological red line:</source>
+        <translation>生态保护红线：</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output GeoPackage:</source>
+        <translation>输出 GeoPackage：</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>正在运行：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Bands: %1</source>
+        <translation>波段：%1</translation>
+    </message>
+    <message>
+        <source>Save Change Patches</source>
+        <translation>保存变化图斑</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Add the two image dates to the project first (File ▸ Add Layer).</source>
+        <translation>请先将两期影像添加到工程（文件 ▸ 添加图层）。</translation>
+    </message>
+    <message>
+        <source>Choose two different images for the earlier and the later date.</source>
+        <translation>请为前后两个时相选择不同的影像。</translation>
+    </message>
+    <message>
+        <source>Add a cropland (DLTB) layer to the project first.</source>
+        <translation>请先将耕地（DLTB）图层添加到工程。</translation>
+    </message>
+    <message>
+        <source>Choose the output GeoPackage.</source>
+        <translation>请选择输出 GeoPackage。</translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it with the new patches?</source>
+        <translation>%1 已存在。是否用新的图斑替换？</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Canceled; nothing was written.</source>
+        <translation>已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Detection failed: %1</source>
+        <translation>检测失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 change patches found in %2 s.</source>
+        <translation>用时 %2 秒，找到 %1 个变化图斑。</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::plugins::ResultsDock</name>
+    <message>
+        <source>Change Patches</source>
+        <translation>变化图斑</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Change</source>
+        <translation>确认变化(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;False Change (伪变化)</source>
+        <translation>伪变化(&amp;F)</translation>
+    </message>
+    <message>
+        <source>JCBH</source>
+        <translation>图斑编号</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>变化类型</translation>
+    </message>
+    <message>
+        <source>Sub-type</source>
+        <translation>变化子类</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Area (亩)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>PBF (m²)</source>
+        <translation>永农（平方米）</translation>
+    </message>
+    <message>
+        <source>Office judgement</source>
+        <translation>内业判读</translation>
+    </message>
+    <message>
+        <source>Earlier image (前时相)</source>
+        <translation>前时相影像</translation>
+    </message>
+    <message>
+        <source>Later image (后时相)</source>
+        <translation>后时相影像</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>图斑</translation>
+    </message>
+    <message>
+        <source>By Village</source>
+        <translation>分村统计</translation>
+    </message>
+    <message>
+        <source>Mark the selected patch as a real change to verify in the field (NYJG = 确认)</source>
+        <translation>将所选图斑标为需外业核查的真实变化（NYJG = 确认）</translation>
+    </message>
+    <message>
+        <source>Mark the selected patch as a false change (NYJG = 伪变化)</source>
+        <translation>将所选图斑标为伪变化（NYJG = 伪变化）</translation>
+    </message>
+    <message>
+        <source>%1 patches in %2</source>
+        <translation>%2 中有 %1 个图斑</translation>
+    </message>
+    <message>
+        <source>Village code</source>
+        <translation>村代码</translation>
+    </message>
+    <message>
+        <source>Select a patch in the table first.</source>
+        <translation>请先在表中选择一个图斑。</translation>
+    </message>
+    <message>
+        <source>Cannot save the judgement: %1</source>
+        <translation>无法保存判读结果：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (saved)</source>
+        <translation>%1：%2（已保存）</translation>
+    </message>
+    <message>
+        <source>building / hardened ground</source>
+        <translation>建筑 / 硬化地面</translation>
+    </message>
+    <message>
+        <source>road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>pond</source>
+        <translation>坑塘</translation>
+    </message>
+    <message>
+        <source>orchard / forest</source>
+        <translation>园地 / 林地</translation>
+    </message>
+    <message>
+        <source>bare soil / earth moving</source>
+        <translation>裸土 / 推土</translation>
+    </message>
+</context>
+<context>
     <name>onemap::shell::MainWindow</name>
     <message>
         <source>OneMap Agri</source>
@@ -2178,6 +2518,10 @@ Cropland monitoring for county offices.</source>
     <message>
         <source>Map Tools</source>
         <translation>地图工具</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include "main_window.h"
 #include "onemap/change/change_parameters.h"
 #include "onemap/gui/project_controller.h"
+#include "onemap/i18n/translations.h"
 #include "onemap/sample/sample_writer.h"
 #include "onemap/vector/feature_reader.h"
 #include "parameter_form.h"
@@ -109,6 +110,18 @@ class ChangeDetectionGuiTest : public QObject {
       return true;
     });
     QCOMPARE(judgements, QStringList{QStringLiteral("伪变化")});
+  }
+
+  void everyDeclaredParameterIsTranslated() {
+    // The declaration is in core (English); the form translates its texts at run time, so a
+    // label changed in core without a new translation must show up here.
+    QVERIFY(i18n::installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN")));
+    for (const auto& spec : change::parameterSpecs())
+      for (const std::string& text : {spec.label, spec.help}) {
+        const QString zh = QCoreApplication::translate("ParameterSpec", text.c_str());
+        QVERIFY2(zh != QString::fromStdString(text) && !zh.isEmpty(), text.c_str());
+      }
+    QVERIFY(i18n::installTranslations(*QCoreApplication::instance(), QStringLiteral("en")));
   }
 
   void anExistingOutputIsNotReplacedSilently() {
