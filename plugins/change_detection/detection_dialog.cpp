@@ -55,6 +55,7 @@ DetectionDialog::DetectionDialog(const gui::WindowContext& context, QWidget* par
       m_cancelButton(new QPushButton(tr("Cancel"), this)),
       m_poll(new QTimer(this)) {
   setWindowTitle(tr("Detect Cropland Change (非农化 / 非粮化)"));
+  setMinimumWidth(640);
   auto* layout = new QVBoxLayout(this);
 
   auto* images = new QGroupBox(tr("Images"), this);
@@ -149,7 +150,7 @@ void DetectionDialog::fillLayers() {
   if (m_before->count() > 0) {
     const int index = m_context.project->layerIndex(m_after->currentData().toString().toStdString());
     if (index >= 0) {
-      const auto folder = layers[std::size_t(index)].source.parent_path();
+      const auto folder = std::filesystem::absolute(layers[std::size_t(index)].source).parent_path();
       std::filesystem::path out = folder / "change_patches.gpkg";
       for (int n = 2; std::filesystem::exists(out); ++n) out = folder / ("change_patches_" + std::to_string(n) + ".gpkg");
       m_output->setText(QString::fromStdString(out.string()));

@@ -24,7 +24,7 @@
 namespace onemap::plugins {
 namespace {
 
-constexpr int kChipSize = 220;
+constexpr int kChipSize = 200;
 constexpr int kSortRole = Qt::UserRole;
 constexpr int kPatchRole = Qt::UserRole + 1;  ///< index into m_patches
 
@@ -105,25 +105,28 @@ ResultsDock::ResultsDock(const gui::WindowContext& context, QWidget* parent)
   m_summaryTable->verticalHeader()->hide();
 
   auto* page = new QWidget(this);
-  auto* layout = new QVBoxLayout(page);
-  layout->addWidget(m_table, 1);
-  auto* chips = new QHBoxLayout;
+  auto* layout = new QHBoxLayout(page);
+  auto* left = new QVBoxLayout;
+  left->addWidget(m_table, 1);
+  left->addWidget(m_status);
+  layout->addLayout(left, 1);
+  auto* chips = new QVBoxLayout;
+  auto* images = new QHBoxLayout;
   for (QLabel* label : {m_beforeLabel, m_afterLabel}) {
     label->setFixedSize(kChipSize, kChipSize);
     label->setAlignment(Qt::AlignCenter);
     label->setFrameShape(QFrame::StyledPanel);
-    chips->addWidget(label);
+    images->addWidget(label);
   }
-  m_beforeLabel->setToolTip(tr("Earlier image (前时相)"));
-  m_afterLabel->setToolTip(tr("Later image (后时相)"));
-  chips->addStretch();
-  auto* buttons = new QVBoxLayout;
+  m_beforeLabel->setToolTip(tr("Earlier image (前时相), false colour NIR-red-green"));
+  m_afterLabel->setToolTip(tr("Later image (后时相), false colour NIR-red-green"));
+  chips->addLayout(images);
+  auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_confirm);
   buttons->addWidget(m_falseChange);
-  buttons->addStretch();
   chips->addLayout(buttons);
+  chips->addStretch();
   layout->addLayout(chips);
-  layout->addWidget(m_status);
   m_tabs->addTab(page, tr("Patches"));
   m_tabs->addTab(m_summaryTable, tr("By Village"));
   setWidget(m_tabs);
@@ -214,9 +217,16 @@ void ResultsDock::patchSelected() {
 
 void ResultsDock::renderChips(const PatchRow& patch) {
   const auto& layers = m_context.project->project().layers;
+  // Standard false colour (NIR, red, green) with a percentile stretch: new ponds and buildings
+  // stand out from crops far better than in true colour.
   const auto rendererFor = [&](const QString& id) -> std::unique_ptr<render::LayerRenderer> {
     const int index = m_context.project->layerIndex(id.toStdString());
-    return index < 0 ? nullptr : m_renderers.create(layers[std::size_t(index)]);
+    if (index < 0) return nullptr;
+    project::LayerSpec chipLayer = layers[std::size_t(index)];
+    chipLayer.id += "#chip";
+    chipLayer.opacity = 1.0;
+    chipLayer.style = {{"bands", "nir,red,green"}, {"stretch", "percentile"}};
+    return m_renderers.create(chipLayer);
   };
   const Extent area = patch.extent.buffered(std::max({patch.extent.width(), patch.extent.height(), 40.0}) * 0.6);
   const render::MapSettings settings(area, QSize(kChipSize, kChipSize), m_context.project->mapCrs());
