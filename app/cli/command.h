@@ -23,8 +23,8 @@ struct CommandLine {
   std::vector<std::string> raw;
   /// The file path for argument `value` (a positional argument or option value), byte-exact.
   std::filesystem::path path(const QString& value) const;
-  /// FILE or FILE:LAYER for argument `value`: the part after the last ':' names a layer only
-  /// when the part before it is an existing file or folder (so C:\\data.gpkg stays a path).
+  /// FILE or FILE:LAYER for argument `value`, split as vector::splitLayerSpec does (a colon of a
+  /// drive letter or of an existing file name stays in the path).
   LayerRef layerRef(const QString& value) const;
 };
 

@@ -1,12 +1,11 @@
 #include <QCoreApplication>
 
-#include <system_error>
-
 #include "command.h"
 #include "detect_command.h"
 #include "evaluate_command.h"
 #include "info_command.h"
 #include "make_sample_command.h"
+#include "onemap/vector/vector_info.h"
 
 namespace onemap::cli {
 
@@ -24,16 +23,8 @@ std::filesystem::path CommandLine::path(const QString& value) const {
 }
 
 LayerRef CommandLine::layerRef(const QString& value) const {
-  const std::filesystem::path whole = path(value);
-  const std::string bytes = whole.string();
-  const auto colon = bytes.rfind(':');
-  const qsizetype textColon = value.lastIndexOf(QLatin1Char(':'));
-  if (colon != std::string::npos && colon > 0 && textColon > 0) {
-    std::error_code ec;
-    const std::filesystem::path file(bytes.substr(0, colon));
-    if (std::filesystem::exists(file, ec)) return {file, value.mid(textColon + 1).toStdString()};
-  }
-  return {whole, {}};
+  auto [file, layer] = vector::splitLayerSpec(path(value).string());
+  return {std::move(file), std::move(layer)};
 }
 
 std::vector<Command> builtinCommands() {

@@ -13,8 +13,9 @@ const std::vector<ParameterSpec>& parameterSpecs() {
        "Patches smaller than this are dropped (三调 minimum mapping unit for agricultural land: 400 m²)."},
       {"sensitivity", T::Number, 1.0, 0.25, 4.0, "Sensitivity",
        "Scales the automatic (Otsu) change threshold: above 1 finds more change, below 1 fewer false alarms."},
-      {"texture", T::Number, 0.08, 0.01, 1.0, "Tree texture threshold",
-       "Relative NIR texture (5 × 5 coefficient of variation) above which new vegetation counts as trees/orchard."},
+      {"texture", T::Number, 0.04, 0.01, 1.0, "Tree texture threshold",
+       "Rise of the relative NIR crown texture (5 × 5, in the direction of least variation) above which vegetation "
+       "counts as newly planted trees/orchard."},
       {"memory-mb", T::Number, 1024.0, 64.0, 65536.0, "Memory limit (MB)",
        "Upper bound for pixel buffers; the images are streamed in blocks that fit."},
       {"threads", T::Integer, 2.0, 1.0, 64.0, "Threads", "Worker threads for the block computations."},

@@ -29,7 +29,7 @@ const std::vector<ParameterSpec>& parameterSpecs();
 struct ChangeParameters {
   double minAreaM2 = 400.0;
   double sensitivity = 1.0;
-  double textureThreshold = 0.08;
+  double textureThreshold = 0.04;
   double memoryMb = 1024.0;
   int threads = 2;
   bool flagBareSoil = false;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <array>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -17,7 +19,16 @@
 namespace onemap::change::detail {
 namespace {
 
-constexpr int kHalo = 3;  // 5 × 5 texture (2) + 3 × 3 clean-up (1)
+constexpr int kTextureRadius = 2;  // 5 × 5 crown texture
+constexpr int kGrowSteps = 2;      // region growing into unclassified change (pixels)
+constexpr float kGrowThreshold = 0.5f;  // share of the change threshold that growth needs
+constexpr int kShift = 1;          // misregistration tolerated (pixels)
+constexpr int kGap = 3;            // non-cropland gaps bridged within a patch (pixels)
+constexpr int kCoreRadius = 12;    // at most: window radius (pixels) that must be cloud-bright to be a cloud core
+constexpr int kHazeRadius = 32;    // at most: pixels around cloud cores searched for thin cloud edges
+// What one output pixel depends on: clean-up (1) of growth (kGrowSteps) of classes that need
+// the texture window or the cloud neighbourhood.
+constexpr int kHalo = 1 + kGap + kGrowSteps + std::max(kTextureRadius + kShift, kHazeRadius + kCoreRadius);
 using raster::BandRole;
 
 Result<std::array<int, 4>> bandsOf(raster::RasterSource& source, const std::string& override, const char* which) {
@@ -35,32 +46,213 @@ Result<std::array<int, 4>> bandsOf(raster::RasterSource& source, const std::stri
                             *source.bandRoles().bandFor(BandRole::Red), *source.bandRoles().bandFor(BandRole::Nir)};
 }
 
-/// Coefficient of variation of `values` (w × h) over a 5 × 5 window (clipped at the edges).
-void textureOf(const float* values, int w, int h, std::vector<float>& out) {
-  // Summed-area tables of v and v².
-  std::vector<double> s((std::size_t(w) + 1) * (std::size_t(h) + 1), 0.0), s2(s.size(), 0.0);
-  std::vector<int> n(s.size(), 0);
-  const auto at = [w](int x, int y) { return std::size_t(y) * std::size_t(w + 1) + std::size_t(x); };
+/// Summed-area table of a w × h image (the values given by `value(x, y)`), (w + 1) × (h + 1).
+template <class T, class F>
+void summedArea(int w, int h, std::vector<T>& s, F value) {
+  s.assign((std::size_t(w) + 1) * (std::size_t(h) + 1), T(0));
+  const std::size_t stride = std::size_t(w) + 1;
+  for (int y = 0; y < h; ++y) {
+    T row = 0;
+    for (int x = 0; x < w; ++x) {
+      row += value(x, y);
+      s[std::size_t(y + 1) * stride + std::size_t(x + 1)] = s[std::size_t(y) * stride + std::size_t(x + 1)] + row;
+    }
+  }
+}
+
+/// Sum of a summed-area table over the window of radius `r` around (x, y), clipped at the edges.
+template <class T>
+T boxSum(const std::vector<T>& s, int w, int h, int x, int y, int r) {
+  const std::size_t stride = std::size_t(w) + 1;
+  const int x0 = std::max(0, x - r), x1 = std::min(w, x + r + 1), y0 = std::max(0, y - r), y1 = std::min(h, y + r + 1);
+  return s[std::size_t(y1) * stride + std::size_t(x1)] - s[std::size_t(y0) * stride + std::size_t(x1)] -
+         s[std::size_t(y1) * stride + std::size_t(x0)] + s[std::size_t(y0) * stride + std::size_t(x0)];
+}
+
+/// Sums of `in` (w × h) over the window of radius `r` around each pixel, clipped at the edges:
+/// separable running sums (kept in double, stored as float), two passes over the image.
+void boxFilter(const std::vector<float>& in, int w, int h, int r, std::vector<float>& rows, std::vector<double>& columns,
+               std::vector<float>& out) {
+  rows.resize(in.size());
+  for (int y = 0; y < h; ++y) {
+    const float* src = in.data() + std::size_t(y) * std::size_t(w);
+    float* dst = rows.data() + std::size_t(y) * std::size_t(w);
+    double run = 0;
+    for (int x = 0; x < std::min(r, w); ++x) run += src[x];
+    for (int x = 0; x < w; ++x) {
+      if (x + r < w) run += src[x + r];
+      if (x - r - 1 >= 0) run -= src[x - r - 1];
+      dst[x] = float(run);
+    }
+  }
+  out.resize(in.size());
+  columns.assign(std::size_t(w), 0.0);
+  const auto row = [&](int y) { return rows.data() + std::size_t(y) * std::size_t(w); };
+  for (int y = 0; y < std::min(r, h); ++y)
+    for (int x = 0; x < w; ++x) columns[std::size_t(x)] += row(y)[x];
+  for (int y = 0; y < h; ++y) {
+    if (y + r < h)
+      for (int x = 0; x < w; ++x) columns[std::size_t(x)] += row(y + r)[x];
+    if (y - r - 1 >= 0)
+      for (int x = 0; x < w; ++x) columns[std::size_t(x)] -= row(y - r - 1)[x];
+    float* dst = out.data() + std::size_t(y) * std::size_t(w);
+    for (int x = 0; x < w; ++x) dst[x] = float(columns[std::size_t(x)]);
+  }
+}
+
+/// Buffers of textureOf(), kept per thread.
+struct TextureScratch {
+  std::vector<float> values, valid, sum, count, diff, pairs, diffSum, pairSum, rows;
+  std::vector<double> columns;
+};
+
+/// Isotropic crown texture of `values` (w × h) over a (2·kTextureRadius + 1)² window: the root
+/// mean square difference between neighbouring pixels in the direction where it is smallest (of
+/// 0°, 90°, 45°, 135°; diagonal steps scaled to unit distance), relative to the window mean.
+/// Crop rows, field boundaries, roads and edges shifted by misregistration are anisotropic —
+/// along them the neighbours agree — so they score about as low as smooth ground; tree crowns on
+/// soil (a 2-D pattern of blobs a few pixels across) differ in every direction. A plain 5 × 5
+/// coefficient of variation could not tell the crowns of a whole-field orchard from the
+/// boundary of any field.
+void textureOf(const float* values, int w, int h, std::vector<float>& out, TextureScratch& t) {
+  const std::size_t n = std::size_t(w) * std::size_t(h);
+  const auto at = [w](int x, int y) { return std::size_t(y) * std::size_t(w) + std::size_t(x); };
+  t.values.resize(n);
+  t.valid.resize(n);
+  bool allValid = true;
+  for (std::size_t k = 0; k < n; ++k) {
+    const bool ok = std::isfinite(values[k]);
+    t.values[k] = ok ? values[k] : 0.0f;
+    t.valid[k] = ok ? 1.0f : 0.0f;
+    allValid = allValid && ok;
+  }
+  // Window counts: from the data when pixels are missing, else from the geometry (the window
+  // clipped at the edges; for pairs, those whose neighbour at (dx, dy) lies inside too).
+  const auto inside = [](int i, int size, int offset) {
+    const int lo = std::max(0, i - kTextureRadius), hi = std::min(size, i + kTextureRadius + 1);
+    return std::max(0, std::min(hi, size - offset) - std::max(lo, -offset));
+  };
+  const auto geometricCount = [&](int dx, int dy, std::vector<float>& counts) {
+    counts.resize(n);
+    for (int y = 0; y < h; ++y) {
+      const int ny = inside(y, h, dy);
+      for (int x = 0; x < w; ++x) counts[at(x, y)] = float(inside(x, w, dx) * ny);
+    }
+  };
+  boxFilter(t.values, w, h, kTextureRadius, t.rows, t.columns, t.sum);
+  if (allValid) geometricCount(0, 0, t.count);
+  else boxFilter(t.valid, w, h, kTextureRadius, t.rows, t.columns, t.count);
+  out.assign(n, std::numeric_limits<float>::infinity());
+  constexpr int kDirections[4][2] = {{1, 0}, {0, 1}, {1, 1}, {1, -1}};
+  for (const auto& d : kDirections) {
+    const float scale = d[0] != 0 && d[1] != 0 ? 0.5f : 1.0f;
+    t.diff.assign(n, 0.0f);
+    if (!allValid) t.pairs.assign(n, 0.0f);
+    for (int y = std::max(0, -d[1]); y < std::min(h, h - d[1]); ++y) {
+      const float* a = t.values.data() + at(0, y);
+      const float* b = t.values.data() + at(0, y + d[1]) + d[0];
+      float* o = t.diff.data() + at(0, y);
+      if (allValid) {
+        for (int x = 0; x + d[0] < w; ++x) o[x] = scale * (a[x] - b[x]) * (a[x] - b[x]);
+        continue;
+      }
+      const float* va = t.valid.data() + at(0, y);
+      const float* vb2 = t.valid.data() + at(0, y + d[1]) + d[0];
+      float* p = t.pairs.data() + at(0, y);
+      for (int x = 0; x + d[0] < w; ++x)
+        if (va[x] != 0.0f && vb2[x] != 0.0f) {
+          o[x] = scale * (a[x] - b[x]) * (a[x] - b[x]);
+          p[x] = 1.0f;
+        }
+    }
+    boxFilter(t.diff, w, h, kTextureRadius, t.rows, t.columns, t.diffSum);
+    if (allValid) geometricCount(d[0], d[1], t.pairSum);
+    else boxFilter(t.pairs, w, h, kTextureRadius, t.rows, t.columns, t.pairSum);
+    for (std::size_t k = 0; k < n; ++k)
+      if (t.pairSum[k] >= 1.5f) out[k] = std::min(out[k], std::max(0.0f, t.diffSum[k]) / t.pairSum[k]);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    const float mean = t.count[k] > 0.5f ? t.sum[k] / t.count[k] : 0.0f;
+    // Half the mean square difference is the variance of a fine-grained pattern.
+    out[k] = std::isfinite(out[k]) && mean > 0 ? std::sqrt(0.5f * out[k]) / mean : 0.0f;
+  }
+}
+
+/// Region growing from typed change (hysteresis): a pixel that changed strongly but matches no
+/// rule (the earth banks of a new pond, the bare ground between new buildings, the soil of a
+/// young orchard) takes the class most of its 8 neighbours carry, for `steps` rounds — so a
+/// patch gets its whole changed footprint, while change with no typed seed nearby (harvest,
+/// rotation) stays unflagged and growth is bounded to `steps` pixels. Spectral classes (built,
+/// water) also take over changed tree pixels next to them: crown texture is computed over a
+/// window and rises along the border of any new object (a pond's banks), while built and water
+/// are decided by the pixel's own spectrum.
+void growIntoChange(std::vector<std::uint8_t>& classes, const std::vector<std::uint8_t>& changed, int w, int h,
+                    int steps, std::vector<std::uint8_t>& scratch) {
+  constexpr auto kTrees = std::uint8_t(ChangeClass::Trees);
+  for (int step = 0; step < steps; ++step) {
+    scratch = classes;
+    bool any = false;
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {
+        const std::size_t k = std::size_t(y) * std::size_t(w) + std::size_t(x);
+        if (!changed[k] || (scratch[k] != 0 && scratch[k] != kTrees)) continue;
+        int counts[5] = {0, 0, 0, 0, 0};
+        for (int dy = -1; dy <= 1; ++dy)
+          for (int dx = -1; dx <= 1; ++dx) {
+            const int xx = x + dx, yy = y + dy;
+            if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+            const std::uint8_t c = scratch[std::size_t(yy) * std::size_t(w) + std::size_t(xx)];
+            if (c >= 1 && c <= 4) ++counts[c];
+          }
+        std::uint8_t best = 0;
+        for (std::uint8_t c = 1; c <= 4; ++c) {
+          if (scratch[k] == kTrees && c != std::uint8_t(ChangeClass::Built) && c != std::uint8_t(ChangeClass::Water))
+            continue;
+          if (counts[c] > 0 && (best == 0 || counts[c] > counts[best])) best = c;
+        }
+        if (best != 0 && best != scratch[k]) {
+          classes[k] = best;
+          any = true;
+        }
+      }
+    if (!any) break;
+  }
+}
+
+/// Bridges gaps of up to `gap` pixels outside cropland (field roads, ditches) between pixels of
+/// the same change class in a row or column: a new road or pond crossing a field road is one
+/// conversion, not pieces each below the minimum area.
+void bridgeGaps(std::vector<std::uint8_t>& classes, const std::vector<std::uint8_t>& cropland, int w, int h, int gap) {
+  const auto at = [w](int x, int y) { return std::size_t(y) * std::size_t(w) + std::size_t(x); };
+  std::vector<std::uint8_t> out = classes;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
-      const float v = values[std::size_t(y) * std::size_t(w) + std::size_t(x)];
-      const bool ok = std::isfinite(v);
-      s[at(x + 1, y + 1)] = (ok ? v : 0.0) + s[at(x, y + 1)] + s[at(x + 1, y)] - s[at(x, y)];
-      s2[at(x + 1, y + 1)] = (ok ? double(v) * v : 0.0) + s2[at(x, y + 1)] + s2[at(x + 1, y)] - s2[at(x, y)];
-      n[at(x + 1, y + 1)] = (ok ? 1 : 0) + n[at(x, y + 1)] + n[at(x + 1, y)] - n[at(x, y)];
+      if (classes[at(x, y)] != 0 || cropland[at(x, y)]) continue;
+      for (const auto& d : {std::array<int, 2>{1, 0}, std::array<int, 2>{0, 1}}) {
+        // The nearest typed pixel on each side, through non-cropland only.
+        std::uint8_t sides[2] = {0, 0};
+        int span = 1;
+        for (int side = 0; side < 2; ++side) {
+          const int sx = side == 0 ? -d[0] : d[0], sy = side == 0 ? -d[1] : d[1];
+          for (int step = 1; step <= gap; ++step) {
+            const int xx = x + sx * step, yy = y + sy * step;
+            if (xx < 0 || yy < 0 || xx >= w || yy >= h) break;
+            const std::uint8_t c = classes[at(xx, yy)];
+            if (c != 0) {
+              sides[side] = c;
+              break;
+            }
+            if (cropland[at(xx, yy)]) break;
+            ++span;
+          }
+        }
+        if (sides[0] != 0 && sides[0] == sides[1] && span <= gap) {
+          out[at(x, y)] = sides[0];
+          break;
+        }
+      }
     }
-  out.assign(std::size_t(w) * std::size_t(h), 0.0f);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      const int x0 = std::max(0, x - 2), x1 = std::min(w, x + 3), y0 = std::max(0, y - 2), y1 = std::min(h, y + 3);
-      const double sum = s[at(x1, y1)] - s[at(x0, y1)] - s[at(x1, y0)] + s[at(x0, y0)];
-      const double sum2 = s2[at(x1, y1)] - s2[at(x0, y1)] - s2[at(x1, y0)] + s2[at(x0, y0)];
-      const int count = n[at(x1, y1)] - n[at(x0, y1)] - n[at(x1, y0)] + n[at(x0, y0)];
-      if (count < 2) continue;
-      const double mean = sum / count;
-      const double variance = std::max(0.0, sum2 / count - mean * mean);
-      out[std::size_t(y) * std::size_t(w) + std::size_t(x)] = mean > 0 ? float(std::sqrt(variance) / mean) : 0.0f;
-    }
+  classes.swap(out);
 }
 
 /// 3 × 3 clean-up: a change pixel keeps its class when at least 4 of its 9 neighbourhood pixels
@@ -186,6 +378,35 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       thresholds.cloudBrightness = std::max(1.3f * brightness[k], 1.6f * brightness[brightness.size() / 2]);
     }
   }
+  // The spectrum of opaque cloud (normalised to the before date) for the thin-cloud test: the
+  // mean of the sample's cloud pixels on either date, else a flat spectrum above the threshold.
+  PixelBands cloudSpectrum{1.15f * thresholds.cloudBrightness, 1.15f * thresholds.cloudBrightness,
+                           1.15f * thresholds.cloudBrightness, 1.15f * thresholds.cloudBrightness};
+  {
+    double sum[4] = {0, 0, 0, 0};
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < samplePixels; ++i) {
+      const PixelBands pb{sb[i], sb[samplePixels + i], sb[2 * samplePixels + i], sb[3 * samplePixels + i]};
+      const PixelBands pa{normalization.apply(0, sa[i]), normalization.apply(1, sa[samplePixels + i]),
+                          normalization.apply(2, sa[2 * samplePixels + i]), normalization.apply(3, sa[3 * samplePixels + i])};
+      for (const PixelBands* p : {&pb, &pa})
+        if (std::isfinite(p->nir) && isCloud(*p, thresholds)) {
+          sum[0] += p->blue, sum[1] += p->green, sum[2] += p->red, sum[3] += p->nir;
+          ++count;
+        }
+    }
+    if (count >= 16)
+      cloudSpectrum = {float(sum[0] / double(count)), float(sum[1] / double(count)), float(sum[2] / double(count)),
+                       float(sum[3] / double(count))};
+  }
+  // Cloud cores: cloud-bright pixels (a little below the opaque-cloud level, which real clouds
+  // often just miss) filling a window of 40 m across — larger than a roof, so a new white
+  // building is not taken for a cloud. Their soft edges reach some 60 m beyond the core.
+  const double pixelSize = std::sqrt(std::abs(grid.geoTransform[1] * grid.geoTransform[5]));
+  const int coreRadius = std::clamp(int(std::lround(20.0 / std::max(pixelSize, 1e-9))), 1, kCoreRadius);
+  const int hazeRadius = std::clamp(int(std::lround(60.0 / std::max(pixelSize, 1e-9))), 1, kHazeRadius);
+  PixelRuleThresholds cloudCandidate = thresholds;
+  cloudCandidate.cloudBrightness = 0.9f * thresholds.cloudBrightness;
   summary.threshold = thresholds.changeMagnitude;
   sampling.setProgress(1.0);
 
@@ -195,7 +416,10 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   const int threads = std::max(1, parameters.threads);
   // Per thread: 2 dates × 4 bands float + texture and class buffers ≈ 48 bytes per pixel.
   const std::int64_t budget = std::int64_t(parameters.memoryMb * 1024 * 1024 * 0.6);
-  const std::int64_t maxPixels = std::max<std::int64_t>(65536, budget / (48 * threads));
+  // At least one window per thread (a small scene would otherwise be one window on one thread);
+  // the halo re-read per window is small next to windows of a few hundred rows.
+  const std::int64_t perThread = (std::int64_t(grid.width) * grid.height + threads - 1) / threads;
+  const std::int64_t maxPixels = std::max<std::int64_t>(65536, std::min(budget / (48 * threads), perThread));
   const std::vector<raster::Window> windows = before->blockWindows(maxPixels);
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
@@ -216,8 +440,10 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     if (!b) return stop(b.error());
     if (!a) return stop(a.error());
     if (!crop) return stop(crop.error());
-    std::vector<float> vb, va, texB, texA, nirB, nirA;
-    std::vector<std::uint8_t> mask, classes, cleaned, interior;
+    std::vector<float> vb, va, texB, texA;
+    TextureScratch textureScratch;
+    std::vector<int> cloudCount;
+    std::vector<std::uint8_t> mask, classes, changed, cloud, cleaned, interior, scratchClasses;
     for (std::size_t i = next++; i < windows.size(); i = next++) {
       if (failed || blocks.isCanceled()) return;
       const raster::Window w = grown(windows[i], grid);
@@ -227,16 +453,71 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       const std::size_t n = std::size_t(w.pixelCount());
       for (std::size_t k = 0; k < n; ++k)
         for (std::size_t band = 0; band < 4; ++band) va[band * n + k] = normalization.apply(int(band), va[band * n + k]);
-      textureOf(vb.data() + 3 * n, w.width, w.height, texB);
-      textureOf(va.data() + 3 * n, w.width, w.height, texA);
+      textureOf(vb.data() + 3 * n, w.width, w.height, texB, textureScratch);
+      textureOf(va.data() + 3 * n, w.width, w.height, texA, textureScratch);
+      const auto bandsAt = [n](const std::vector<float>& v, std::size_t k) {
+        return PixelBands{v[k], v[n + k], v[2 * n + k], v[3 * n + k]};
+      };
+      // Cloud cores on either date (all pixels, cropland or not), then the zone of their edges.
+      bool anyCloud = false;
+      cloud.assign(n, 0);
+      if (thresholds.cloudMask)
+        for (std::size_t k = 0; k < n; ++k)
+          if (isCloud(bandsAt(vb, k), cloudCandidate) || isCloud(bandsAt(va, k), cloudCandidate)) cloud[k] = 1, anyCloud = true;
+      if (anyCloud) {
+        summedArea(w.width, w.height, cloudCount,
+                   [&](int x, int y) { return int(cloud[std::size_t(y) * std::size_t(w.width) + std::size_t(x)]); });
+        for (int y = 0; y < w.height; ++y)
+          for (int x = 0; x < w.width; ++x) {
+            std::uint8_t& c = cloud[std::size_t(y) * std::size_t(w.width) + std::size_t(x)];
+            if (!c) continue;
+            const int window = (std::min(w.width, x + coreRadius + 1) - std::max(0, x - coreRadius)) *
+                               (std::min(w.height, y + coreRadius + 1) - std::max(0, y - coreRadius));
+            c = 10 * boxSum(cloudCount, w.width, w.height, x, y, coreRadius) >= 9 * window ? 1 : 0;
+          }
+        summedArea(w.width, w.height, cloudCount,
+                   [&](int x, int y) { return int(cloud[std::size_t(y) * std::size_t(w.width) + std::size_t(x)]); });
+      }
       classes.assign(n, 0);
+      changed.assign(n, 0);
       for (std::size_t k = 0; k < n; ++k) {
         if (!mask[k]) continue;
-        const PixelBands pb{vb[k], vb[n + k], vb[2 * n + k], vb[3 * n + k]};
-        const PixelBands pa{va[k], va[n + k], va[2 * n + k], va[3 * n + k]};
-        const ChangeClass c = classifyPixel(pb, pa, texB[k], texA[k], thresholds);
-        classes[k] = c == ChangeClass::Invalid ? 0 : std::uint8_t(c);
+        const PixelBands pb = bandsAt(vb, k);
+        const PixelBands pa = bandsAt(va, k);
+        ChangeClass c = classifyPixel(pb, pa, texB[k], texA[k], thresholds);
+        if (c == ChangeClass::Invalid) continue;
+        const float direct = changeMagnitude(pb, pa);
+        if (c == ChangeClass::None && direct < kGrowThreshold * thresholds.changeMagnitude) continue;  // most pixels
+        // Misregistration: a change that the before image explains within kShift pixels (the
+        // after spectrum matches a shifted before pixel, or the crown texture was there already)
+        // is the edge of a field or road moved by the registration error, not a conversion.
+        const int x = int(k % std::size_t(w.width)), y = int(k / std::size_t(w.width));
+        float shifted = direct, textureBefore = texB[k];
+        for (int dy = -kShift; dy <= kShift; ++dy)
+          for (int dx = -kShift; dx <= kShift; ++dx) {
+            const int xx = x + dx, yy = y + dy;
+            if ((dx == 0 && dy == 0) || xx < 0 || yy < 0 || xx >= w.width || yy >= w.height) continue;
+            const std::size_t kk = std::size_t(yy) * std::size_t(w.width) + std::size_t(xx);
+            const float m = changeMagnitude(bandsAt(vb, kk), pa);
+            if (std::isfinite(m)) shifted = std::min(shifted, m);
+            textureBefore = std::max(textureBefore, texB[kk]);
+          }
+        if (c == ChangeClass::Trees ? texA[k] - textureBefore < thresholds.texture
+                                    : c != ChangeClass::None && shifted < thresholds.changeMagnitude)
+          c = ChangeClass::None;
+        // Near an opaque cloud, a change towards the cloud's spectrum is its thin edge (or
+        // haze), not new concrete: such pixels are masked like the cloud itself.
+        if (anyCloud) {
+          if (boxSum(cloudCount, w.width, w.height, x, y, hazeRadius) > 0 &&
+              (isThinCloudOver(pb, pa, cloudSpectrum) || isThinCloudOver(pa, pb, cloudSpectrum)))
+            continue;
+        }
+        classes[k] = std::uint8_t(c);
+        // Hysteresis: growth needs only half the change threshold (seeds need all of it).
+        changed[k] = shifted >= kGrowThreshold * thresholds.changeMagnitude ? 1 : 0;
       }
+      growIntoChange(classes, changed, w.width, w.height, kGrowSteps, scratchClasses);
+      bridgeGaps(classes, mask, w.width, w.height, kGap);
       cleanUp(classes, w.width, w.height, cleaned);
       const raster::Window& inner = windows[i];
       interior.resize(std::size_t(inner.pixelCount()));

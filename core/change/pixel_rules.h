@@ -27,7 +27,7 @@ struct PixelBands {
 /// Thresholds of the rules, derived from the run's parameters and the before image's range.
 struct PixelRuleThresholds {
   float changeMagnitude = 0.2f;  ///< relative CVA magnitude above which a pixel may have changed
-  float texture = 0.08f;         ///< NIR coefficient of variation that marks tree crowns
+  float texture = 0.04f;         ///< rise of the relative NIR crown texture (after − before) that marks new trees
   float cloudBrightness = 850.f; ///< visible mean above which a pixel is cloud
   bool flagBare = false;
   bool cloudMask = true;
@@ -36,10 +36,20 @@ struct PixelRuleThresholds {
 /// Relative change vector magnitude |after − before| / |before| over the four bands.
 float changeMagnitude(const PixelBands& before, const PixelBands& after);
 
-/// The change class of one pixel from both dates, the NIR texture of each date and the change
-/// magnitude: what the after state is (built, water, trees, bare) given that the pixel did
-/// change and was not already that. Clouds and shadows are Invalid when masking.
+/// The change class of one pixel from both dates, the NIR crown texture of each date (see
+/// class_map.cpp: isotropic texture, relative to the local mean) and the change magnitude: what
+/// the after state is (built, water, trees, bare) given that the pixel did change and was not
+/// already that. Clouds and shadows are Invalid when masking.
 ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, float textureBefore,
                           float textureAfter, const PixelRuleThresholds& thresholds);
+
+/// Whether `p` is an opaque cloud (far brighter than the scene's land, bright in blue too).
+bool isCloud(const PixelBands& p, const PixelRuleThresholds& thresholds);
+
+/// Whether `seen` is `ground` seen through a thin cloud or haze of spectrum `cloud`: a linear
+/// mixture seen ≈ β·ground + α·cloud (0.03 ≤ α ≤ 1; 0 ≤ β ≤ 1.2, about 1 − α, less when the ground also
+/// lies in a shadow) explains the change seen − ground up to a small residual. Only meaningful
+/// near opaque clouds (their soft edges): grey concrete on a field can look the same.
+bool isThinCloudOver(const PixelBands& ground, const PixelBands& seen, const PixelBands& cloud);
 
 }  // namespace onemap::change
