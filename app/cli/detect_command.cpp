@@ -57,7 +57,9 @@ int runDetectCommand(const CommandLine& line) {
     printOut(parser.helpText());
     return kExitOk;
   }
-  for (const auto* required : {&before, &after, &cropland, &out})
+  // --cropland is optional: without it every pixel is a candidate (e.g. a reference pair with no
+  // 三调 layer) and the patches carry no QDLBM.
+  for (const auto* required : {&before, &after, &out})
     if (!parser.isSet(*required)) {
       printErr(QCoreApplication::translate("DetectCommand", "onemap-cli detect: --%1 is required (see --help)").arg(required->names().first()));
       return kExitUsage;
@@ -74,7 +76,7 @@ int runDetectCommand(const CommandLine& line) {
   change::ChangeInputs inputs;
   inputs.before = line.path(parser.value(before));
   inputs.after = line.path(parser.value(after));
-  inputs.cropland = line.layerRef(parser.value(cropland));
+  if (parser.isSet(cropland)) inputs.cropland = line.layerRef(parser.value(cropland));
   if (parser.isSet(pbf)) inputs.pbf = line.layerRef(parser.value(pbf));
   if (parser.isSet(villages)) inputs.villages = line.layerRef(parser.value(villages));
   if (parser.isSet(redLine)) inputs.redLine = line.layerRef(parser.value(redLine));

@@ -8,6 +8,7 @@
 
 #include "onemap/raster/raster_info.h"
 #include "onemap/vector/feature_reader.h"
+#include "onemap/vector/vector_info.h"
 
 namespace onemap::gui {
 namespace {
@@ -26,7 +27,34 @@ struct SourceKey {
   }
 };
 
-Result<LayerSourceInfo> readUncached(const project::LayerSpec& layer) {
+/// A vector file's layers listed once: a GeoPackage with ten layers is opened once, not ten times.
+Result<LayerSourceInfo> vectorLayerInfo(const project::LayerSpec& layer, const SourceKey& fileKey) {
+  vector::OpenOptions options;
+  options.encoding = layer.encoding;
+  static std::mutex mutex;
+  static std::map<SourceKey, std::vector<std::pair<std::string, LayerSourceInfo>>> listings;
+  std::vector<std::pair<std::string, LayerSourceInfo>> layers;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = listings.find(fileKey); it != listings.end()) layers = it->second;
+  }
+  if (layers.empty()) {
+    auto listing = vector::listVectorLayers(layer.source, options);
+    if (!listing) return fail(listing.error());
+    for (const auto& l : listing->layers) layers.emplace_back(l.name, LayerSourceInfo{l.crsWkt, l.extent});
+    std::lock_guard lock(mutex);
+    if (listings.size() > 128) listings.clear();
+    listings[fileKey] = layers;
+  }
+  for (const auto& [name, info] : layers)
+    if (layer.layerName.empty() || name == layer.layerName) return info;
+  // Not found by its stored name (e.g. a name shown in another encoding): let the reader decide.
+  auto reader = vector::FeatureReader::open(layer.source, layer.layerName, options);
+  if (!reader) return fail(reader.error());
+  return LayerSourceInfo{reader->layer().crsWkt, reader->layer().extent};
+}
+
+Result<LayerSourceInfo> readUncached(const project::LayerSpec& layer, const SourceKey& fileKey) {
   if (layer.kind == project::LayerKind::Raster) {
     raster::RasterInfoOptions options;
     options.computeStatistics = false;
@@ -34,11 +62,7 @@ Result<LayerSourceInfo> readUncached(const project::LayerSpec& layer) {
     if (!info) return fail(info.error());
     return LayerSourceInfo{info->crsWkt, info->extent};
   }
-  vector::OpenOptions options;
-  options.encoding = layer.encoding;
-  auto reader = vector::FeatureReader::open(layer.source, layer.layerName, options);
-  if (!reader) return fail(reader.error());
-  return LayerSourceInfo{reader->layer().crsWkt, reader->layer().extent};
+  return vectorLayerInfo(layer, fileKey);
 }
 
 }  // namespace
@@ -57,7 +81,9 @@ Result<LayerSourceInfo> readLayerSourceInfo(const project::LayerSpec& layer) {
     std::lock_guard lock(mutex);
     if (auto it = cache.find(key); it != cache.end()) return it->second;
   }
-  auto info = readUncached(layer);
+  SourceKey fileKey = key;
+  fileKey.layerName.clear();
+  auto info = readUncached(layer, fileKey);
   if (info && cacheable) {
     std::lock_guard lock(mutex);
     if (cache.size() > 512) cache.clear();

@@ -22,7 +22,8 @@ struct ChangeInputs {
   std::filesystem::path after;
   std::string beforeBands;  ///< band role override, e.g. "blue=1,green=2,red=3,nir=4"; empty = guessed
   std::string afterBands;
-  LayerRef cropland;        ///< 耕地: a DLTB layer (DLBM 01xx is taken) or a cropland-only layer
+  LayerRef cropland;        ///< 耕地: a DLTB layer (DLBM 01xx is taken) or a cropland-only layer; an empty
+                            ///< path = no layer: every pixel is a candidate and patches have no QDLBM
   std::optional<LayerRef> pbf;       ///< 永久基本农田
   std::optional<LayerRef> villages;  ///< 村级调查区 with ZLDWDM/ZLDWMC
   std::optional<LayerRef> redLine;   ///< 生态保护红线

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "onemap/base/text.h"
@@ -288,6 +289,7 @@ raster::Window grown(const raster::Window& w, const raster::Grid& grid) {
 }  // namespace
 
 std::string croplandFilter(const LayerRef& cropland) {
+  if (cropland.path.empty()) return {};
   auto reader = vector::FeatureReader::open(cropland.path, cropland.layer);
   if (!reader) return {};
   for (const auto& field : reader->layer().fields) {
@@ -342,10 +344,14 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   sampleGrid.geoTransform[5] *= double(grid.height) / sampleH;
   sampleGrid.geoTransform[2] *= double(grid.width) / sampleW;
   sampleGrid.geoTransform[4] *= double(grid.height) / sampleH;
-  auto sampleCrop = raster::PolygonRasterizer::open(inputs.cropland.path, sampleGrid, cropOptions);
-  if (!sampleCrop) return fail(sampleCrop.error());
-  std::vector<std::uint8_t> sampleMask;
-  if (auto st = sampleCrop->burn({0, 0, sampleW, sampleH}, sampleMask); !st) return st;
+  // Without a cropland layer every pixel is a candidate (and the threshold comes from all).
+  const bool hasCropland = !inputs.cropland.path.empty();
+  std::vector<std::uint8_t> sampleMask(samplePixels, 1);
+  if (hasCropland) {
+    auto sampleCrop = raster::PolygonRasterizer::open(inputs.cropland.path, sampleGrid, cropOptions);
+    if (!sampleCrop) return fail(sampleCrop.error());
+    if (auto st = sampleCrop->burn({0, 0, sampleW, sampleH}, sampleMask); !st) return st;
+  }
   std::vector<float> magnitudes;
   magnitudes.reserve(samplePixels / 2);
   for (std::size_t i = 0; i < samplePixels; ++i) {
@@ -356,6 +362,9 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     const float m = changeMagnitude(pb, pa);
     if (std::isfinite(m)) magnitudes.push_back(std::min(m, 2.0f));
   }
+  if (magnitudes.empty() && !hasCropland)
+    return fail(ErrorCode::InvalidInput, "the images share no valid pixels", text::displayPath(inputs.before),
+                "Check that both images cover the same ground.");
   if (magnitudes.empty())
     return fail(ErrorCode::InvalidInput, "no cropland lies on the images",
                 text::displayPath(inputs.cropland.path) + (inputs.cropland.layer.empty() ? "" : ":" + inputs.cropland.layer),
@@ -375,7 +384,11 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     if (!brightness.empty()) {
       const std::size_t k = brightness.size() * 995 / 1000;
       std::nth_element(brightness.begin(), brightness.begin() + std::ptrdiff_t(k), brightness.end());
-      thresholds.cloudBrightness = std::max(1.3f * brightness[k], 1.6f * brightness[brightness.size() / 2]);
+      const float bright = brightness[k];
+      std::nth_element(brightness.begin(), brightness.begin() + std::ptrdiff_t(brightness.size() / 2), brightness.end());
+      const float median = brightness[brightness.size() / 2];
+      thresholds.cloudBrightness = std::max(1.3f * bright, 1.6f * median);
+      if (median > 0) thresholds.sceneBrightness = median;
     }
   }
   // The spectrum of opaque cloud (normalised to the before date) for the thin-cloud test: the
@@ -431,7 +444,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   const auto work = [&]() {
     auto b = before->clone();
     auto a = after->clone();
-    auto crop = raster::PolygonRasterizer::open(inputs.cropland.path, grid, cropOptions);
+    std::optional<raster::PolygonRasterizer> crop;
     const auto stop = [&](const Error& e) {
       std::lock_guard lock(errorMutex);
       if (!firstError) firstError = e;
@@ -439,7 +452,11 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     };
     if (!b) return stop(b.error());
     if (!a) return stop(a.error());
-    if (!crop) return stop(crop.error());
+    if (hasCropland) {
+      auto opened = raster::PolygonRasterizer::open(inputs.cropland.path, grid, cropOptions);
+      if (!opened) return stop(opened.error());
+      crop.emplace(std::move(*opened));
+    }
     std::vector<float> vb, va, texB, texA;
     TextureScratch textureScratch;
     std::vector<int> cloudCount;
@@ -449,7 +466,11 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       const raster::Window w = grown(windows[i], grid);
       if (auto st = b->read(w, *beforeBands, vb); !st) return stop(st.error());
       if (auto st = a->read(w, *afterBands, va); !st) return stop(st.error());
-      if (auto st = crop->burn(w, mask); !st) return stop(st.error());
+      if (crop) {
+        if (auto st = crop->burn(w, mask); !st) return stop(st.error());
+      } else {
+        mask.assign(std::size_t(w.pixelCount()), 1);
+      }
       const std::size_t n = std::size_t(w.pixelCount());
       for (std::size_t k = 0; k < n; ++k)
         for (std::size_t band = 0; band < 4; ++band) va[band * n + k] = normalization.apply(int(band), va[band * n + k]);

@@ -18,7 +18,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
                      Feedback& feedback);
 
 /// The cropland filter for a layer: "DLBM LIKE '01%'" when it has a DLBM field (any case), else
-/// empty (every polygon is cropland).
+/// empty (every polygon is cropland, or there is no cropland layer).
 std::string croplandFilter(const LayerRef& cropland);
 
 }  // namespace onemap::change::detail

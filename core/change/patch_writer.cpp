@@ -131,7 +131,7 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
     if (!o) return fail(o.error());
     villages.emplace(std::move(*o));
   }
-  {
+  if (!inputs.cropland.path.empty()) {
     auto o = Overlay::open(inputs.cropland, grid.crsWkt, {"DLBM"}, croplandFilter);
     if (!o) return fail(o.error());
     cropland.emplace(std::move(*o));
@@ -168,14 +168,15 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
       if (p.xzqdm.empty() && p.villageCode.size() >= 6) p.xzqdm = p.villageCode.substr(0, 6);
     }
     double bestCrop = 0.0;
-    if (auto s = cropland->query(e, [&](const geos::Geometry& g, const std::vector<std::string>& v) {
-          const double overlap = p.geometry.intersectionArea(g);
-          if (overlap > bestCrop) {
-            bestCrop = overlap;
-            p.qdlbm = v.empty() ? std::string() : v[0];
-          }
-        }); !s)
-      return s;
+    if (cropland)
+      if (auto s = cropland->query(e, [&](const geos::Geometry& g, const std::vector<std::string>& v) {
+            const double overlap = p.geometry.intersectionArea(g);
+            if (overlap > bestCrop) {
+              bestCrop = overlap;
+              p.qdlbm = v.empty() ? std::string() : v[0];
+            }
+          }); !s)
+        return s;
     if (pbf)
       if (auto s = pbf->query(e, [&](const geos::Geometry& g, const std::vector<std::string>&) {
             p.pbfArea += p.geometry.intersectionArea(g);

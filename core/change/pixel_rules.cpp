@@ -27,17 +27,27 @@ bool isShadowOf(const PixelBands& darker, const PixelBands& reference) {
   return cosine > 0.985f;
 }
 
-bool isWater(const PixelBands& p) { return p.ndwi() > 0.1f && p.nir < 0.8f * p.green + 40.f; }
+/// Brightness levels of the rules are multiples of the scene's median visible brightness (land
+/// in the growing season), so that they hold for 8-, 10-, 12-bit or reflectance data alike:
+/// `level(t, 250)` is 250 DN on a GF-1-like scene whose median is 210 DN.
+float level(const PixelRuleThresholds& t, float gf1Dn) { return gf1Dn * t.sceneBrightness / 210.f; }
 
-bool isBuilt(const PixelBands& p) {
+bool isWater(const PixelBands& p, const PixelRuleThresholds& t) {
+  return p.ndwi() > 0.1f && p.nir < 0.8f * p.green + level(t, 40.f);
+}
+
+bool isBuilt(const PixelBands& p, const PixelRuleThresholds& t) {
   // Impervious surfaces: little vegetation, grey or bluish (roofs, concrete, asphalt) or very
   // bright; soil is reddish (blue/red well below 0.85) and only moderately bright. Red above
   // NIR (NDVI below zero) on land is no soil either: red clay tiles, painted roofs.
-  return p.ndvi() < 0.15f && !isWater(p) &&
-         (p.blueRedRatio() > 0.86f || p.brightness() > 470.f || p.ndvi() < -0.01f) && p.brightness() > 250.f;
+  return p.ndvi() < 0.15f && !isWater(p, t) &&
+         (p.blueRedRatio() > 0.86f || p.brightness() > level(t, 470.f) || p.ndvi() < -0.01f) &&
+         p.brightness() > level(t, 250.f);
 }
 
-bool isBare(const PixelBands& p) { return p.ndvi() < 0.15f && !isWater(p) && !isBuilt(p) && p.brightness() > 250.f; }
+bool isBare(const PixelBands& p, const PixelRuleThresholds& t) {
+  return p.ndvi() < 0.15f && !isWater(p, t) && !isBuilt(p, t) && p.brightness() > level(t, 250.f);
+}
 
 }  // namespace
 
@@ -95,12 +105,12 @@ ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, flo
   // threshold): a rise of the isotropic crown texture on still-vegetated ground is enough.
   // Crop rotation, harvest and seasonal vigour keep the texture of rows (anisotropic), and
   // bright new built surfaces and water are classified below.
-  if (textureAfter - textureBefore >= t.texture && ndviAfter > 0.2f && !isWater(after) && !isBuilt(after))
+  if (textureAfter - textureBefore >= t.texture && ndviAfter > 0.2f && !isWater(after, t) && !isBuilt(after, t))
     return ChangeClass::Trees;
   if (magnitude < t.changeMagnitude) return ChangeClass::None;
-  if (isWater(after)) return isWater(before) ? ChangeClass::None : ChangeClass::Water;
-  if (isBuilt(after)) return isBuilt(before) ? ChangeClass::None : ChangeClass::Built;
-  if (t.flagBare && isBare(after) && ndviBefore > 0.3f) return ChangeClass::Bare;
+  if (isWater(after, t)) return isWater(before, t) ? ChangeClass::None : ChangeClass::Water;
+  if (isBuilt(after, t)) return isBuilt(before, t) ? ChangeClass::None : ChangeClass::Built;
+  if (t.flagBare && isBare(after, t) && ndviBefore > 0.3f) return ChangeClass::Bare;
   return ChangeClass::None;
 }
 

@@ -29,6 +29,7 @@ struct PixelRuleThresholds {
   float changeMagnitude = 0.2f;  ///< relative CVA magnitude above which a pixel may have changed
   float texture = 0.04f;         ///< rise of the relative NIR crown texture (after − before) that marks new trees
   float cloudBrightness = 850.f; ///< visible mean above which a pixel is cloud
+  float sceneBrightness = 210.f; ///< median visible mean of the scene: the unit of the rules' brightness levels
   bool flagBare = false;
   bool cloudMask = true;
 };

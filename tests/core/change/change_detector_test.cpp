@@ -14,14 +14,15 @@ using namespace onemap;
 
 namespace {
 
-/// A small sample county with another seed than the one the rules were tuned on (1).
-class ChangeDetectorTest : public ::testing::Test {
+/// A small sample county with another seed than the ones the rules were tuned on (1 and 4).
+template <int Seed>
+class SampleCounty : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     s_dir = std::make_unique<test::TempDir>();
     sample::SampleRequest request;
     request.scene.size = sample::SampleSize::Small;
-    request.scene.seed = 2;
+    request.scene.seed = Seed;
     request.folder = s_dir->path() / "county";
     Feedback feedback;
     ASSERT_TRUE(sample::writeSample(request, feedback));
@@ -50,8 +51,20 @@ class ChangeDetectorTest : public ::testing::Test {
     EXPECT_TRUE(all);
     return *all;
   }
+
+  /// Patch-level scores of a run with the default parameters against the sample's truth.
+  struct Scores {
+    int truthBig = 0, found = 0, patches = 0, correct = 0, distractors = 0, flagged = 0;
+    double recall() const { return double(found) / truthBig; }
+    double precision() const { return double(correct) / patches; }
+  };
+  Scores detectAndScore(const std::string& out, change::ChangeSummary* summaryOut = nullptr) const;
+
   static inline std::unique_ptr<test::TempDir> s_dir;
 };
+
+using ChangeDetectorTest = SampleCounty<2>;
+using ChangeDetectorSeed3Test = SampleCounty<3>;
 
 bool intersectsAny(const geos::Geometry& g, const std::vector<geos::Geometry>& others) {
   for (const auto& o : others)
@@ -61,44 +74,59 @@ bool intersectsAny(const geos::Geometry& g, const std::vector<geos::Geometry>& o
 
 }  // namespace
 
-TEST_F(ChangeDetectorTest, FindsMostConversionsWithFewFalseAlarms) {
+template <int Seed>
+typename SampleCounty<Seed>::Scores SampleCounty<Seed>::detectAndScore(const std::string& out,
+                                                                       change::ChangeSummary* summaryOut) const {
+  Scores scores;
   auto params = change::ChangeParameters::fromValues({});
-  ASSERT_TRUE(params);
+  EXPECT_TRUE(params);
   Feedback feedback;
-  auto summary = change::detectChanges(inputs("patches.gpkg"), *params, feedback);
-  ASSERT_TRUE(summary) << summary.error().text();
-  EXPECT_GT(summary->patches, 10);
-  EXPECT_NEAR(summary->gains[3], 1.0, 0.2);  // the after date is brighter: gains below 1
-
+  auto summary = change::detectChanges(inputs(out), *params, feedback);
+  EXPECT_TRUE(summary) << summary.error().text();
+  if (!summary) return scores;
+  if (summaryOut) *summaryOut = *summary;
   std::vector<geos::Geometry> patches;
-  for (const auto& f : read(inputs("patches.gpkg").output, "change_patches")) patches.push_back(*geos::Geometry::fromWkb(f.wkb));
+  for (const auto& f : read(inputs(out).output, "change_patches")) patches.push_back(*geos::Geometry::fromWkb(f.wkb));
   std::vector<geos::Geometry> truth;
-  int truthBig = 0, found = 0;
   for (const auto& f : read(county() / "truth.gpkg", "truth_changes")) {
     auto g = *geos::Geometry::fromWkb(f.wkb);
     if (g.area() >= 400.0) {
-      ++truthBig;
-      if (intersectsAny(g, patches)) ++found;
+      ++scores.truthBig;
+      if (intersectsAny(g, patches)) ++scores.found;
     }
     truth.push_back(std::move(g));
   }
-  int correct = 0;
+  scores.patches = int(patches.size());
   for (const auto& p : patches)
-    if (intersectsAny(p, truth)) ++correct;
-  const double recall = double(found) / truthBig;
-  const double precision = double(correct) / double(patches.size());
-  // Measured: recall 0.76, precision 0.89 on this seed (issue 5 targets 0.9 / 0.8).
-  EXPECT_GE(recall, 0.7) << found << " of " << truthBig;
-  EXPECT_GE(precision, 0.85) << correct << " of " << patches.size();
-
-  int distractors = 0, flagged = 0;
+    if (intersectsAny(p, truth)) ++scores.correct;
   for (const auto& f : read(county() / "truth.gpkg", "distractors")) {
     auto g = *geos::Geometry::fromWkb(f.wkb);
     if (g.area() < 400.0) continue;
-    ++distractors;
-    if (intersectsAny(g, patches)) ++flagged;
+    ++scores.distractors;
+    if (intersectsAny(g, patches)) ++scores.flagged;
   }
-  EXPECT_LE(flagged, distractors / 10) << flagged << " of " << distractors;
+  return scores;
+}
+
+TEST_F(ChangeDetectorTest, FindsMostConversionsWithFewFalseAlarms) {
+  change::ChangeSummary summary;
+  const Scores s = detectAndScore("patches.gpkg", &summary);
+  EXPECT_GT(summary.patches, 10);
+  EXPECT_NEAR(summary.gains[3], 1.0, 0.2);  // the after date is brighter: gains below 1
+  // Measured: recall 0.97 (28 of 29), precision 1.0 (31 of 31), no distractor flagged on this
+  // seed (issue 5 targets 0.9 / 0.8); the pins leave one patch of margin each.
+  EXPECT_GE(s.recall(), 0.93) << s.found << " of " << s.truthBig;
+  EXPECT_GE(s.precision(), 0.93) << s.correct << " of " << s.patches;
+  EXPECT_LE(s.flagged, 2) << s.flagged << " of " << s.distractors;
+}
+
+TEST_F(ChangeDetectorSeed3Test, FindsWholeFieldOrchardsAndSmallPondsToo) {
+  const Scores s = detectAndScore("patches.gpkg");
+  // Measured: recall 1.0 (26 of 26), precision 1.0 (27 of 27), no distractor flagged. Before the
+  // isotropic texture and the growth into unclassified change, seed 3 was the worst (0.65).
+  EXPECT_GE(s.recall(), 0.92) << s.found << " of " << s.truthBig;
+  EXPECT_GE(s.precision(), 0.92) << s.correct << " of " << s.patches;
+  EXPECT_LE(s.flagged, 2) << s.flagged << " of " << s.distractors;
 }
 
 TEST_F(ChangeDetectorTest, PatchesCarryTheirAttributesAndTheSummaryAddsUp) {

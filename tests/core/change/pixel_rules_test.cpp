@@ -53,3 +53,39 @@ TEST(PixelRules, NoDataIsInvalidAndNoChangeIsNone) {
   EXPECT_EQ(classifyPixel(kCrop, kCrop, 0.03f, 0.03f, kRules), ChangeClass::None);
   EXPECT_FLOAT_EQ(changeMagnitude(kCrop, kCrop), 0.0f);
 }
+
+TEST(PixelRules, OrchardsNeedTheCrownTextureRiseNotASpectralChange) {
+  // Crowns on soil average to a spectrum close to the crop's (change magnitude below the usual
+  // Otsu threshold): the rise of the isotropic texture decides.
+  const PixelBands orchard{200, 255, 195, 690};
+  ASSERT_LT(changeMagnitude(kCrop, orchard), kRules.changeMagnitude);
+  EXPECT_EQ(classifyPixel(kCrop, orchard, 0.01f, 0.07f, kRules), ChangeClass::Trees);
+  EXPECT_EQ(classifyPixel(kCrop, orchard, 0.05f, 0.07f, kRules), ChangeClass::None);  // texture was there
+  EXPECT_EQ(classifyPixel(kCrop, kHarvest, 0.01f, 0.07f, kRules), ChangeClass::None);  // no vegetation
+}
+
+TEST(PixelRules, RedTileRoofsAreBuiltThoughReddish) {
+  EXPECT_EQ(classifyPixel(kCrop, PixelBands{330, 330, 540, 500}, 0.03f, 0.03f, kRules), ChangeClass::Built);
+}
+
+TEST(PixelRules, ABrighterCoverOfSimilarShapeIsNoShadow) {
+  // Crop beside grass-and-earth pond banks: the spectra are nearly parallel, but the crop keeps
+  // relatively more NIR than red — no shadow does that.
+  const PixelBands crop{190, 222, 178, 486};
+  const PixelBands banks{269, 335, 312, 619};
+  EXPECT_NE(classifyPixel(crop, banks, 0.03f, 0.03f, kRules), ChangeClass::Invalid);
+}
+
+TEST(PixelRules, ThinCloudIsAMixtureTowardsTheCloud) {
+  const PixelBands cloud{915, 905, 895, 885};
+  const auto mix = [&](const PixelBands& ground, float alpha, float shade) {
+    return PixelBands{(1 - alpha) * shade * ground.blue + alpha * cloud.blue,
+                      (1 - alpha) * shade * ground.green + alpha * cloud.green,
+                      (1 - alpha) * shade * ground.red + alpha * cloud.red, (1 - alpha) * shade * ground.nir + alpha * cloud.nir};
+  };
+  EXPECT_TRUE(isThinCloudOver(kCrop, mix(kCrop, 0.4f, 1.0f), cloud));
+  EXPECT_TRUE(isThinCloudOver(kCrop, mix(kCrop, 0.7f, 0.5f), cloud));  // over a cloud shadow
+  EXPECT_FALSE(isThinCloudOver(kCrop, kCrop, cloud));
+  EXPECT_FALSE(isThinCloudOver(kCrop, PixelBands{255, 260, 175, 120}, cloud));  // a pond
+  EXPECT_FALSE(isThinCloudOver(kCrop, PixelBands{330, 330, 540, 500}, cloud));  // red tiles
+}
