@@ -20,15 +20,17 @@
 namespace onemap::change::detail {
 namespace {
 
-constexpr int kTextureRadius = 2;  // 5 × 5 crown texture
-constexpr int kGrowSteps = 2;      // region growing into unclassified change (pixels)
+// Neighbourhoods of the rules, in pixels unless said otherwise.
+constexpr int kTextureRadius = 2;       // 5 × 5 crown texture window
+constexpr double kMaxCrownPixel = 5.0;  // coarsest pixel (m) at which crown texture is used
+constexpr int kGrowSteps = 2;           // rounds of growth into untyped change (hysteresis)
 constexpr float kGrowThreshold = 0.5f;  // share of the change threshold that growth needs
-constexpr int kShift = 1;          // misregistration tolerated (pixels)
-constexpr int kGap = 3;            // non-cropland gaps bridged within a patch (pixels)
-constexpr int kCoreRadius = 12;    // at most: window radius (pixels) that must be cloud-bright to be a cloud core
-constexpr int kHazeRadius = 32;    // at most: pixels around cloud cores searched for thin cloud edges
-// What one output pixel depends on: clean-up (1) of growth (kGrowSteps) of classes that need
-// the texture window or the cloud neighbourhood.
+constexpr int kShift = 1;               // misregistration tolerated
+constexpr int kGap = 3;                 // non-cropland gaps bridged within a patch
+constexpr int kCoreRadius = 12;         // at most: radius of the window a cloud core must fill
+constexpr int kHazeRadius = 32;         // at most: distance from a cloud core searched for thin edges
+// What one output pixel depends on: clean-up (1) of bridging (kGap) of growth (kGrowSteps) of
+// pixel classes, which need the texture window at the shifted neighbours or the cloud zone.
 constexpr int kHalo = 1 + kGap + kGrowSteps + std::max(kTextureRadius + kShift, kHazeRadius + kCoreRadius);
 using raster::BandRole;
 
@@ -416,6 +418,9 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   // often just miss) filling a window of 40 m across — larger than a roof, so a new white
   // building is not taken for a cloud. Their soft edges reach some 60 m beyond the core.
   const double pixelSize = std::sqrt(std::abs(grid.geoTransform[1] * grid.geoTransform[5]));
+  // Tree crowns (3–8 m) make texture only where pixels resolve them; on coarser images (Sentinel-2,
+  // Landsat) the texture of mixed pixels says nothing about trees, and the rule is off.
+  if (pixelSize > kMaxCrownPixel) thresholds.texture = std::numeric_limits<float>::infinity();
   const int coreRadius = std::clamp(int(std::lround(20.0 / std::max(pixelSize, 1e-9))), 1, kCoreRadius);
   const int hazeRadius = std::clamp(int(std::lround(60.0 / std::max(pixelSize, 1e-9))), 1, kHazeRadius);
   PixelRuleThresholds cloudCandidate = thresholds;
@@ -427,12 +432,13 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   auto writer = raster::ByteRasterWriter::create(scratch, grid);
   if (!writer) return fail(writer.error());
   const int threads = std::max(1, parameters.threads);
-  // Per thread: 2 dates × 4 bands float + texture and class buffers ≈ 48 bytes per pixel.
+  // Per thread: 2 dates × 4 bands float (32 bytes), two textures and their scratch buffers (44),
+  // the cloud table (4) and the byte masks and classes (6) ≈ 96 bytes per pixel.
   const std::int64_t budget = std::int64_t(parameters.memoryMb * 1024 * 1024 * 0.6);
   // At least one window per thread (a small scene would otherwise be one window on one thread);
   // the halo re-read per window is small next to windows of a few hundred rows.
   const std::int64_t perThread = (std::int64_t(grid.width) * grid.height + threads - 1) / threads;
-  const std::int64_t maxPixels = std::max<std::int64_t>(65536, std::min(budget / (48 * threads), perThread));
+  const std::int64_t maxPixels = std::max<std::int64_t>(65536, std::min(budget / (96 * threads), perThread));
   const std::vector<raster::Window> windows = before->blockWindows(maxPixels);
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
@@ -484,7 +490,10 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       cloud.assign(n, 0);
       if (thresholds.cloudMask)
         for (std::size_t k = 0; k < n; ++k)
-          if (isCloud(bandsAt(vb, k), cloudCandidate) || isCloud(bandsAt(va, k), cloudCandidate)) cloud[k] = 1, anyCloud = true;
+          if (isCloud(bandsAt(vb, k), cloudCandidate) || isCloud(bandsAt(va, k), cloudCandidate)) {
+            cloud[k] = 1;
+            anyCloud = true;
+          }
       if (anyCloud) {
         summedArea(w.width, w.height, cloudCount,
                    [&](int x, int y) { return int(cloud[std::size_t(y) * std::size_t(w.width) + std::size_t(x)]); });

@@ -224,8 +224,10 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
       {"JCFF", T::String, 254}, {"HCJG", T::String, 20},  {"HCR", T::String, 20},    {"HCRQ", T::String, 10},
       {"HCSM", T::String, 254}, {"NYJG", T::String, 10}};
   if (auto s = writer->beginLayer("change_patches", "MultiPolygon", fields, "非农化/非粮化 change patches (卫片图斑)"); !s) return s;
-  const std::string method = "OneMap rules v1 (normalised CVA + Otsu, indices, texture); " + parameters.describe() +
-                             ";threshold=" + std::to_string(summary.threshold);
+  const std::string method =
+      "OneMap rules v2 (normalised CVA + Otsu, indices, isotropic crown texture, hysteresis growth, "
+      "thin-cloud and misregistration masks); " +
+      parameters.describe() + ";threshold=" + std::to_string(summary.threshold);
   std::map<std::tuple<std::string, std::string, std::string>, SummaryRow> rows;
   const std::string hsx = compactDate(inputs.afterDate);
   for (std::size_t i = 0; i < patches.size(); ++i) {

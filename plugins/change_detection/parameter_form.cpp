@@ -22,7 +22,8 @@ namespace {
                       "Scales the automatic (Otsu) change threshold: above 1 finds more change, below 1 fewer false alarms."),
     QT_TRANSLATE_NOOP("ParameterSpec", "Tree texture threshold"),
     QT_TRANSLATE_NOOP("ParameterSpec",
-                      "Relative NIR texture (5 × 5 coefficient of variation) above which new vegetation counts as trees/orchard."),
+                      "Rise of the relative NIR crown texture (5 × 5, in the direction of least variation) above which "
+                      "vegetation counts as newly planted trees/orchard."),
     QT_TRANSLATE_NOOP("ParameterSpec", "Memory limit (MB)"),
     QT_TRANSLATE_NOOP("ParameterSpec", "Upper bound for pixel buffers; the images are streamed in blocks that fit."),
     QT_TRANSLATE_NOOP("ParameterSpec", "Threads"),

@@ -638,10 +638,6 @@
         <translation>树冠纹理阈值</translation>
     </message>
     <message>
-        <source>Relative NIR texture (5 × 5 coefficient of variation) above which new vegetation counts as trees/orchard.</source>
-        <translation>近红外相对纹理（5 × 5 变异系数）高于此值时，新增植被视为林木/果园。</translation>
-    </message>
-    <message>
         <source>Memory limit (MB)</source>
         <translation>内存上限（MB）</translation>
     </message>
@@ -672,6 +668,10 @@
     <message>
         <source>Ignore pixels that are cloud or cloud shadow on either date.</source>
         <translation>忽略任一时相为云或云影的像元。</translation>
+    </message>
+    <message>
+        <source>Rise of the relative NIR crown texture (5 × 5, in the direction of least variation) above which vegetation counts as newly planted trees/orchard.</source>
+        <translation>近红外相对树冠纹理（5 × 5，取变化最小的方向）的增量高于此值时，植被视为新种植的林木/果园。</translation>
     </message>
 </context>
 <context>
@@ -2403,14 +2403,6 @@ Restore it? (No deletes the recovery copy.)</source>
         <translation>内业判读</translation>
     </message>
     <message>
-        <source>Earlier image (前时相)</source>
-        <translation>前时相影像</translation>
-    </message>
-    <message>
-        <source>Later image (后时相)</source>
-        <translation>后时相影像</translation>
-    </message>
-    <message>
         <source>Patches</source>
         <translation>图斑</translation>
     </message>
@@ -2465,6 +2457,14 @@ Restore it? (No deletes the recovery copy.)</source>
     <message>
         <source>bare soil / earth moving</source>
         <translation>裸土 / 推土</translation>
+    </message>
+    <message>
+        <source>Earlier image (前时相), false colour NIR-red-green</source>
+        <translation>前时相影像，标准假彩色（近红外-红-绿）</translation>
+    </message>
+    <message>
+        <source>Later image (后时相), false colour NIR-red-green</source>
+        <translation>后时相影像，标准假彩色（近红外-红-绿）</translation>
     </message>
 </context>
 <context>

@@ -162,6 +162,22 @@ TEST_F(ChangeDetectorTest, PatchesCarryTheirAttributesAndTheSummaryAddsUp) {
   EXPECT_NEAR(summaryArea, total, 1e-3);
 }
 
+TEST_F(ChangeDetectorTest, WithoutACroplandLayerEveryPixelIsACandidate) {
+  auto in = inputs("nocropland.gpkg");
+  in.cropland = {};
+  auto params = change::ChangeParameters::fromValues({});
+  Feedback feedback;
+  auto summary = change::detectChanges(in, *params, feedback);
+  ASSERT_TRUE(summary) << summary.error().text();
+  EXPECT_GT(summary->patches, 10);
+  const auto features = read(in.output, "change_patches", {"QDLBM", "ZLDWDM"});
+  ASSERT_EQ(int(features.size()), summary->patches);
+  for (const auto& f : features) {
+    EXPECT_EQ(std::get<std::string>(f.attributes[0]), "");  // no before class without a DLTB layer
+    EXPECT_EQ(std::get<std::string>(f.attributes[1]).size(), 12u);
+  }
+}
+
 TEST_F(ChangeDetectorTest, AnExistingOutputIsKeptUnlessOverwriting) {
   const auto in = inputs("existing.gpkg");
   { std::ofstream(in.output) << "user data"; }
