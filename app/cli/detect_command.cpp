@@ -23,7 +23,7 @@ int runDetectCommand(const CommandLine& line) {
   parser.addHelpOption();
   const QCommandLineOption before(QStringLiteral("before"), QCoreApplication::translate("DetectCommand", "Earlier image (GeoTIFF, COG, VRT…)"), QStringLiteral("IMAGE"));
   const QCommandLineOption after(QStringLiteral("after"), QCoreApplication::translate("DetectCommand", "Later image (any grid and CRS: aligned to the earlier one)"), QStringLiteral("IMAGE"));
-  const QCommandLineOption cropland(QStringLiteral("cropland"), QCoreApplication::translate("DetectCommand", "Cropland layer (a 三调 DLTB layer: DLBM 01xx is used)"), QStringLiteral("LAYER"));
+  const QCommandLineOption cropland(QStringLiteral("cropland"), QCoreApplication::translate("DetectCommand", "Cropland layer (a 三调 DLTB layer: DLBM 01xx is used); without it every pixel is a candidate"), QStringLiteral("LAYER"));
   const QCommandLineOption pbf(QStringLiteral("pbf"), QCoreApplication::translate("DetectCommand", "Permanent basic farmland layer (optional)"), QStringLiteral("LAYER"));
   const QCommandLineOption villages(QStringLiteral("villages"), QCoreApplication::translate("DetectCommand", "Village boundaries with ZLDWDM/ZLDWMC (optional)"), QStringLiteral("LAYER"));
   const QCommandLineOption redLine(QStringLiteral("red-line"), QCoreApplication::translate("DetectCommand", "Ecological protection red line (optional)"), QStringLiteral("LAYER"));
@@ -42,7 +42,7 @@ int runDetectCommand(const CommandLine& line) {
   std::vector<std::unique_ptr<QCommandLineOption>> parameterOptions;
   for (const auto& spec : change::parameterSpecs()) {
     const QString name = QString::fromStdString(spec.name);
-    const QString help = QString::fromStdString(spec.help) +
+    const QString help = QCoreApplication::translate("ParameterSpec", spec.help.c_str()) +
                          QStringLiteral(" [%1]").arg(spec.type == change::ParameterSpec::Type::Boolean
                                                          ? (spec.defaultValue != 0 ? QStringLiteral("true") : QStringLiteral("false"))
                                                          : QString::number(spec.defaultValue));

@@ -163,10 +163,6 @@
         <translation>后时相影像（任意格网和坐标系：将对齐到前时相）</translation>
     </message>
     <message>
-        <source>Cropland layer (a 三调 DLTB layer: DLBM 01xx is used)</source>
-        <translation>耕地图层（三调地类图斑 DLTB 图层：取 DLBM 为 01xx 的图斑）</translation>
-    </message>
-    <message>
         <source>Permanent basic farmland layer (optional)</source>
         <translation>永久基本农田图层（可选）</translation>
     </message>
@@ -221,6 +217,10 @@
     <message>
         <source>%1 change patches (%2 m² = %3 亩) written to %4 in %5 s</source>
         <translation>%1 个变化图斑（%2 平方米 = %3 亩）已写入 %4，用时 %5 秒</translation>
+    </message>
+    <message>
+        <source>Cropland layer (a 三调 DLTB layer: DLBM 01xx is used); without it every pixel is a candidate</source>
+        <translation>耕地图层（三调地类图斑 DLTB 图层：取 DLBM 为 01xx 的图斑）；不指定时所有像元都参与检测</translation>
     </message>
 </context>
 <context>
