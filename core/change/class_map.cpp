@@ -10,12 +10,24 @@
 #include <optional>
 #include <thread>
 
+#include <gdal.h>
+
 #include "onemap/base/text.h"
 #include "onemap/change/pixel_rules.h"
 #include "onemap/change/radiometry.h"
 #include "onemap/raster/class_raster.h"
 #include "onemap/raster/polygon_rasterizer.h"
 #include "onemap/vector/feature_reader.h"
+
+// Hot loops are also built for AVX2 where the toolchain can pick the version at run time (GCC or
+// Clang on x86-64 Linux: ifunc); elsewhere one portable build. No FMA either way.
+#if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__)
+#define ONEMAP_AVX2_CLONES __attribute__((target_clones("avx2", "default")))
+#define ONEMAP_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define ONEMAP_AVX2_CLONES
+#define ONEMAP_ALWAYS_INLINE
+#endif
 
 namespace onemap::change::detail {
 namespace {
@@ -52,13 +64,17 @@ Result<std::array<int, 4>> bandsOf(raster::RasterSource& source, const std::stri
 /// Summed-area table of a w × h image (the values given by `value(x, y)`), (w + 1) × (h + 1).
 template <class T, class F>
 void summedArea(int w, int h, std::vector<T>& s, F value) {
-  s.assign((std::size_t(w) + 1) * (std::size_t(h) + 1), T(0));
+  s.resize((std::size_t(w) + 1) * (std::size_t(h) + 1));
   const std::size_t stride = std::size_t(w) + 1;
+  std::fill_n(s.begin(), stride, T(0));
   for (int y = 0; y < h; ++y) {
     T row = 0;
+    T* out = s.data() + std::size_t(y + 1) * stride;
+    const T* above = s.data() + std::size_t(y) * stride;
+    out[0] = T(0);
     for (int x = 0; x < w; ++x) {
       row += value(x, y);
-      s[std::size_t(y + 1) * stride + std::size_t(x + 1)] = s[std::size_t(y) * stride + std::size_t(x + 1)] + row;
+      out[x + 1] = above[x + 1] + row;
     }
   }
 }
@@ -72,112 +88,196 @@ T boxSum(const std::vector<T>& s, int w, int h, int x, int y, int r) {
          s[std::size_t(y1) * stride + std::size_t(x0)] + s[std::size_t(y0) * stride + std::size_t(x0)];
 }
 
-/// Sums of `in` (w × h) over the window of radius `r` around each pixel, clipped at the edges:
-/// separable running sums (kept in double, stored as float), two passes over the image.
-void boxFilter(const std::vector<float>& in, int w, int h, int r, std::vector<float>& rows, std::vector<double>& columns,
-               std::vector<float>& out) {
-  rows.resize(in.size());
-  for (int y = 0; y < h; ++y) {
-    const float* src = in.data() + std::size_t(y) * std::size_t(w);
-    float* dst = rows.data() + std::size_t(y) * std::size_t(w);
-    double run = 0;
-    for (int x = 0; x < std::min(r, w); ++x) run += src[x];
-    for (int x = 0; x < w; ++x) {
-      if (x + r < w) run += src[x + r];
-      if (x - r - 1 >= 0) run -= src[x - r - 1];
-      dst[x] = float(run);
-    }
+constexpr int kTaps = 2 * kTextureRadius + 1;
+/// Columns of the plane textureOf() works on at a time: its ring of row sums stays in cache.
+constexpr int kStripWidth = 512;
+
+/// Row sums for columns [xa, xb) of a row of width w: `in[x − lo]` holds the row's value at
+/// column x for x in [lo, hi) = [max(0, xa − r), min(w, xb + r)); `out[x − xa]` gets the sum over
+/// [x − r, x + r] ∩ [0, w).
+ONEMAP_ALWAYS_INLINE inline void rowBoxSum(const float* in, int lo, int hi, int xa, int xb, float* out) {
+  constexpr int r = kTextureRadius;
+  const auto clipped = [&](int x) {
+    double s = 0;
+    for (int xx = std::max(lo, x - r); xx <= std::min(hi - 1, x + r); ++xx) s += in[xx - lo];
+    return float(s);
+  };
+  const int fastFrom = std::max(xa, lo + r), fastTo = std::min(xb, hi - r);
+  if (fastFrom >= fastTo) {
+    for (int x = xa; x < xb; ++x) out[x - xa] = clipped(x);
+    return;
   }
-  out.resize(in.size());
-  columns.assign(std::size_t(w), 0.0);
-  const auto row = [&](int y) { return rows.data() + std::size_t(y) * std::size_t(w); };
-  for (int y = 0; y < std::min(r, h); ++y)
-    for (int x = 0; x < w; ++x) columns[std::size_t(x)] += row(y)[x];
-  for (int y = 0; y < h; ++y) {
-    if (y + r < h)
-      for (int x = 0; x < w; ++x) columns[std::size_t(x)] += row(y + r)[x];
-    if (y - r - 1 >= 0)
-      for (int x = 0; x < w; ++x) columns[std::size_t(x)] -= row(y - r - 1)[x];
-    float* dst = out.data() + std::size_t(y) * std::size_t(w);
-    for (int x = 0; x < w; ++x) dst[x] = float(columns[std::size_t(x)]);
+  for (int x = xa; x < fastFrom; ++x) out[x - xa] = clipped(x);
+  const float* c = in + (fastFrom - lo);
+  float* o = out + (fastFrom - xa);
+  for (int i = 0, n = fastTo - fastFrom; i < n; ++i)
+    o[i] = float(double(c[i - 2]) + double(c[i - 1]) + double(c[i]) + double(c[i + 1]) + double(c[i + 2]));
+  for (int x = fastTo; x < xb; ++x) out[x - xa] = clipped(x);
+}
+
+/// Sum of `count` (1..5) rows of row sums, in double, stored as float.
+ONEMAP_ALWAYS_INLINE inline void columnBoxSum(const float* const* rows, int count, int w, float* out) {
+  if (count == kTaps) {
+    const float *a = rows[0], *b = rows[1], *c = rows[2], *d = rows[3], *e = rows[4];
+    for (int x = 0; x < w; ++x) out[x] = float(double(a[x]) + double(b[x]) + double(c[x]) + double(d[x]) + double(e[x]));
+    return;
+  }
+  for (int x = 0; x < w; ++x) {
+    double s = 0;
+    for (int i = 0; i < count; ++i) s += rows[i][x];
+    out[x] = float(s);
   }
 }
 
-/// Buffers of textureOf(), kept per thread.
+/// Buffers of textureOf(), kept per thread: rows of one strip of kStripWidth columns.
 struct TextureScratch {
-  std::vector<float> values, valid, sum, count, diff, pairs, diffSum, pairSum, rows;
-  std::vector<double> columns;
+  // Ring of kTaps rows of row sums per quantity: 0 values, 1–4 squared differences per
+  // direction; with missing pixels also 5 valid pixels and 6–9 valid pairs per direction.
+  std::vector<float> ring, line, pairLine, column[10], best;
+  std::vector<int> inside[2];  // insideCount(x, w, dx) for dx = 0, 1
 };
 
-/// Isotropic crown texture of `values` (w × h) over a (2·kTextureRadius + 1)² window: the root
-/// mean square difference between neighbouring pixels in the direction where it is smallest (of
-/// 0°, 90°, 45°, 135°; diagonal steps scaled to unit distance), relative to the window mean.
-/// Crop rows, field boundaries, roads and edges shifted by misregistration are anisotropic —
-/// along them the neighbours agree — so they score about as low as smooth ground; tree crowns on
-/// soil (a 2-D pattern of blobs a few pixels across) differ in every direction. A plain 5 × 5
-/// coefficient of variation could not tell the crowns of a whole-field orchard from the
-/// boundary of any field.
-void textureOf(const float* values, int w, int h, std::vector<float>& out, TextureScratch& t) {
-  const std::size_t n = std::size_t(w) * std::size_t(h);
-  const auto at = [w](int x, int y) { return std::size_t(y) * std::size_t(w) + std::size_t(x); };
-  t.values.resize(n);
-  t.valid.resize(n);
+constexpr int kDirections[4][2] = {{1, 0}, {0, 1}, {1, 1}, {1, -1}};
+
+/// Pixels of [0, size) within kTextureRadius of i whose neighbour at `offset` lies inside too.
+inline int insideCount(int i, int size, int offset) {
+  const int lo = std::max(0, i - kTextureRadius), hi = std::min(size, i + kTextureRadius + 1);
+  return std::max(0, std::min(hi, size - offset) - std::max(lo, -offset));
+}
+
+/// Isotropic crown texture of `values` (a w × h plane, row stride w) for rows [r0, r1) into
+/// `out` ((r1 − r0) × w): the root mean square difference between neighbouring pixels in the
+/// direction where it is smallest (of 0°, 90°, 45°, 135°; diagonal steps scaled to unit
+/// distance), relative to the window mean, over a (2·kTextureRadius + 1)² window clipped at the
+/// plane's edges. Crop rows, field boundaries, roads and edges shifted by misregistration are
+/// anisotropic — along them the neighbours agree — so they score about as low as smooth ground;
+/// tree crowns on soil (a 2-D pattern of blobs a few pixels across) differ in every direction.
+/// A plain 5 × 5 coefficient of variation could not tell the crowns of a whole-field orchard
+/// from the boundary of any field.
+///
+/// The sums: per row, over [x − r, x + r] (clipped) accumulated in double and stored as float;
+/// then per column the sum of those row sums over [y − r, y + r], again in double and stored as
+/// float. The values are float squares and sums of them, which a double holds exactly at these
+/// magnitudes, so the order of the additions does not change a bit. Strips of kStripWidth
+/// columns are done one after the other, with a ring of kTaps rows of row sums each.
+/// Built for AVX2 too (chosen at run time): twice the doubles per instruction; no FMA, so the
+/// same roundings.
+ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int r1,
+                                                                 float* out, TextureScratch& t) {
+  constexpr int r = kTextureRadius;
+  const std::size_t W = std::size_t(w);
+  const int needTop = std::max(0, r0 - r), needBottom = std::min(h, r1 + r);
+  // Missing pixels anywhere the sums reach (one more row for the diagonal neighbours)?
   bool allValid = true;
-  for (std::size_t k = 0; k < n; ++k) {
-    const bool ok = std::isfinite(values[k]);
-    t.values[k] = ok ? values[k] : 0.0f;
-    t.valid[k] = ok ? 1.0f : 0.0f;
-    allValid = allValid && ok;
+  {
+    const int y0 = std::max(0, needTop - 1), y1 = std::min(h, needBottom + 1);
+    const float* p = values + std::size_t(y0) * W;
+    const std::size_t n = std::size_t(y1 - y0) * W;
+    int finite = 1;
+    for (std::size_t k = 0; k < n; ++k) finite &= int(std::fabs(p[k]) <= std::numeric_limits<float>::max());
+    allValid = finite != 0;
   }
-  // Window counts: from the data when pixels are missing, else from the geometry (the window
-  // clipped at the edges; for pairs, those whose neighbour at (dx, dy) lies inside too).
-  const auto inside = [](int i, int size, int offset) {
-    const int lo = std::max(0, i - kTextureRadius), hi = std::min(size, i + kTextureRadius + 1);
-    return std::max(0, std::min(hi, size - offset) - std::max(lo, -offset));
-  };
-  const auto geometricCount = [&](int dx, int dy, std::vector<float>& counts) {
-    counts.resize(n);
-    for (int y = 0; y < h; ++y) {
-      const int ny = inside(y, h, dy);
-      for (int x = 0; x < w; ++x) counts[at(x, y)] = float(inside(x, w, dx) * ny);
-    }
-  };
-  boxFilter(t.values, w, h, kTextureRadius, t.rows, t.columns, t.sum);
-  if (allValid) geometricCount(0, 0, t.count);
-  else boxFilter(t.valid, w, h, kTextureRadius, t.rows, t.columns, t.count);
-  out.assign(n, std::numeric_limits<float>::infinity());
-  constexpr int kDirections[4][2] = {{1, 0}, {0, 1}, {1, 1}, {1, -1}};
-  for (const auto& d : kDirections) {
-    const float scale = d[0] != 0 && d[1] != 0 ? 0.5f : 1.0f;
-    t.diff.assign(n, 0.0f);
-    if (!allValid) t.pairs.assign(n, 0.0f);
-    for (int y = std::max(0, -d[1]); y < std::min(h, h - d[1]); ++y) {
-      const float* a = t.values.data() + at(0, y);
-      const float* b = t.values.data() + at(0, y + d[1]) + d[0];
-      float* o = t.diff.data() + at(0, y);
+  const int quantities = allValid ? 5 : 10;
+  const std::size_t S = std::size_t(std::min(w, kStripWidth));
+  t.ring.resize(std::size_t(quantities) * kTaps * S);
+  t.line.resize(S + 2 * r);
+  t.pairLine.resize(S + 2 * r);
+  t.best.resize(S);
+  for (int q = 0; q < quantities; ++q) t.column[q].resize(S);
+  for (int dx = 0; dx < 2; ++dx) {
+    t.inside[dx].resize(W);
+    for (int x = 0; x < w; ++x) t.inside[dx][std::size_t(x)] = insideCount(x, w, dx);
+  }
+  const auto slot = [&](int q, int y) { return t.ring.data() + (std::size_t(q) * kTaps + std::size_t(y % kTaps)) * S; };
+  float* line = t.line.data();
+  float* pairLine = t.pairLine.data();
+  for (int xa = 0; xa < w; xa += kStripWidth) {
+    const int xb = std::min(w, xa + kStripWidth), sw = xb - xa;
+    const int lo = std::max(0, xa - r), hi = std::min(w, xb + r);  // columns the row sums read
+    const auto computeRow = [&](int y) ONEMAP_ALWAYS_INLINE {
+      const float* a = values + std::size_t(y) * W;
       if (allValid) {
-        for (int x = 0; x + d[0] < w; ++x) o[x] = scale * (a[x] - b[x]) * (a[x] - b[x]);
-        continue;
-      }
-      const float* va = t.valid.data() + at(0, y);
-      const float* vb2 = t.valid.data() + at(0, y + d[1]) + d[0];
-      float* p = t.pairs.data() + at(0, y);
-      for (int x = 0; x + d[0] < w; ++x)
-        if (va[x] != 0.0f && vb2[x] != 0.0f) {
-          o[x] = scale * (a[x] - b[x]) * (a[x] - b[x]);
-          p[x] = 1.0f;
+        rowBoxSum(a + lo, lo, hi, xa, xb, slot(0, y));
+      } else {
+        for (int x = lo; x < hi; ++x) {
+          const bool ok = std::isfinite(a[x]);
+          line[x - lo] = ok ? a[x] : 0.0f;
+          pairLine[x - lo] = ok ? 1.0f : 0.0f;
         }
+        rowBoxSum(line, lo, hi, xa, xb, slot(0, y));
+        rowBoxSum(pairLine, lo, hi, xa, xb, slot(5, y));
+      }
+      for (int d = 0; d < 4; ++d) {
+        const int dx = kDirections[d][0], dy = kDirections[d][1];
+        const float scale = dx != 0 && dy != 0 ? 0.5f : 1.0f;
+        const bool rowInside = y + dy >= 0 && y + dy < h;
+        const float* b = rowInside ? values + std::size_t(y + dy) * W + std::size_t(dx) : nullptr;
+        const int end = rowInside ? std::min(hi, w - dx) : lo;  // pairs exist for x < w − dx
+        if (allValid) {
+          for (int x = lo; x < end; ++x) line[x - lo] = scale * (a[x] - b[x]) * (a[x] - b[x]);
+          for (int x = std::max(lo, end); x < hi; ++x) line[x - lo] = 0.0f;
+          rowBoxSum(line, lo, hi, xa, xb, slot(1 + d, y));
+        } else {
+          for (int x = lo; x < end; ++x) {
+            const bool ok = std::isfinite(a[x]) && std::isfinite(b[x]);
+            line[x - lo] = ok ? scale * (a[x] - b[x]) * (a[x] - b[x]) : 0.0f;
+            pairLine[x - lo] = ok ? 1.0f : 0.0f;
+          }
+          for (int x = std::max(lo, end); x < hi; ++x) line[x - lo] = pairLine[x - lo] = 0.0f;
+          rowBoxSum(line, lo, hi, xa, xb, slot(1 + d, y));
+          rowBoxSum(pairLine, lo, hi, xa, xb, slot(6 + d, y));
+        }
+      }
+    };
+    int computed = needTop;  // rows [needTop, computed) have their row sums in the ring
+    for (int y = r0; y < r1; ++y) {
+      const int top = std::max(0, y - r), bottom = std::min(h, y + r + 1);
+      for (; computed < bottom; ++computed) computeRow(computed);
+      const float* rows[kTaps];
+      const int taps = bottom - top;
+      for (int q = 0; q < quantities; ++q) {
+        for (int i = 0; i < taps; ++i) rows[i] = slot(q, top + i);
+        columnBoxSum(rows, taps, sw, t.column[q].data());
+      }
+      float* best = t.best.data();
+      std::fill_n(best, sw, std::numeric_limits<float>::infinity());
+      for (int d = 0; d < 4; ++d) {
+        const float* diffSum = t.column[1 + d].data();
+        if (allValid) {
+          const int ny = insideCount(y, h, kDirections[d][1]);
+          const int* nx = t.inside[kDirections[d][0]].data() + xa;
+          for (int i = 0; i < sw; ++i) {
+            const float pairSum = float(nx[i] * ny);
+            const float candidate = std::max(0.0f, diffSum[i]) / pairSum;
+            best[i] = pairSum >= 1.5f ? std::min(best[i], candidate) : best[i];
+          }
+        } else {
+          const float* pairSum = t.column[6 + d].data();
+          for (int i = 0; i < sw; ++i) {
+            const float candidate = std::max(0.0f, diffSum[i]) / pairSum[i];
+            best[i] = pairSum[i] >= 1.5f ? std::min(best[i], candidate) : best[i];
+          }
+        }
+      }
+      const float* sum = t.column[0].data();
+      float* o = out + std::size_t(y - r0) * W + std::size_t(xa);
+      const int ny0 = insideCount(y, h, 0);
+      const int* nx0 = t.inside[0].data() + xa;
+      const float* validSum = t.column[5].data();
+      // Computed whatever the conditions (a division by zero is selected away), so the loops
+      // have no branches.
+      const auto textureAt = [&](int i, float count) {
+        const float quotient = sum[i] / count;
+        const float mean = count > 0.5f ? quotient : 0.0f;
+        // Half the mean square difference is the variance of a fine-grained pattern.
+        const float texture = std::sqrt(0.5f * best[i]) / mean;
+        return std::fabs(best[i]) <= std::numeric_limits<float>::max() && mean > 0 ? texture : 0.0f;
+      };
+      if (allValid)
+        for (int i = 0; i < sw; ++i) o[i] = textureAt(i, float(nx0[i] * ny0));
+      else
+        for (int i = 0; i < sw; ++i) o[i] = textureAt(i, validSum[i]);
     }
-    boxFilter(t.diff, w, h, kTextureRadius, t.rows, t.columns, t.diffSum);
-    if (allValid) geometricCount(d[0], d[1], t.pairSum);
-    else boxFilter(t.pairs, w, h, kTextureRadius, t.rows, t.columns, t.pairSum);
-    for (std::size_t k = 0; k < n; ++k)
-      if (t.pairSum[k] >= 1.5f) out[k] = std::min(out[k], std::max(0.0f, t.diffSum[k]) / t.pairSum[k]);
-  }
-  for (std::size_t k = 0; k < n; ++k) {
-    const float mean = t.count[k] > 0.5f ? t.sum[k] / t.count[k] : 0.0f;
-    // Half the mean square difference is the variance of a fine-grained pattern.
-    out[k] = std::isfinite(out[k]) && mean > 0 ? std::sqrt(0.5f * out[k]) / mean : 0.0f;
   }
 }
 
@@ -192,13 +292,17 @@ void textureOf(const float* values, int w, int h, std::vector<float>& out, Textu
 void growIntoChange(std::vector<std::uint8_t>& classes, const std::vector<std::uint8_t>& changed, int w, int h,
                     int steps, std::vector<std::uint8_t>& scratch) {
   constexpr auto kTrees = std::uint8_t(ChangeClass::Trees);
+  const std::size_t n = std::size_t(w) * std::size_t(h);
+  scratch.resize(n);
   for (int step = 0; step < steps; ++step) {
-    scratch = classes;
+    std::copy_n(classes.begin(), n, scratch.begin());
     bool any = false;
-    for (int y = 0; y < h; ++y)
+    for (int y = 0; y < h; ++y) {
+      const std::uint8_t* ch = changed.data() + std::size_t(y) * std::size_t(w);
       for (int x = 0; x < w; ++x) {
+        if (!ch[x]) continue;
         const std::size_t k = std::size_t(y) * std::size_t(w) + std::size_t(x);
-        if (!changed[k] || (scratch[k] != 0 && scratch[k] != kTrees)) continue;
+        if (scratch[k] != 0 && scratch[k] != kTrees) continue;
         int counts[5] = {0, 0, 0, 0, 0};
         for (int dy = -1; dy <= 1; ++dy)
           for (int dx = -1; dx <= 1; ++dx) {
@@ -218,17 +322,42 @@ void growIntoChange(std::vector<std::uint8_t>& classes, const std::vector<std::u
           any = true;
         }
       }
+    }
     if (!any) break;
   }
+}
+
+/// Rows of a w × h byte image holding any non-zero pixel.
+void rowsWithAny(const std::vector<std::uint8_t>& image, int w, int h, std::vector<std::uint8_t>& any) {
+  any.resize(std::size_t(h));
+  for (int y = 0; y < h; ++y) {
+    const std::uint8_t* row = image.data() + std::size_t(y) * std::size_t(w);
+    std::uint8_t a = 0;
+    for (int x = 0; x < w; ++x) a |= row[x];
+    any[std::size_t(y)] = a != 0 ? 1 : 0;
+  }
+}
+
+/// Whether any of rows [y − r, y + r] (clipped) is flagged in `any`.
+bool anyNear(const std::vector<std::uint8_t>& any, int y, int r) {
+  const int h = int(any.size());
+  for (int yy = std::max(0, y - r); yy <= std::min(h - 1, y + r); ++yy)
+    if (any[std::size_t(yy)]) return true;
+  return false;
 }
 
 /// Bridges gaps of up to `gap` pixels outside cropland (field roads, ditches) between pixels of
 /// the same change class in a row or column: a new road or pond crossing a field road is one
 /// conversion, not pieces each below the minimum area.
-void bridgeGaps(std::vector<std::uint8_t>& classes, const std::vector<std::uint8_t>& cropland, int w, int h, int gap) {
+void bridgeGaps(std::vector<std::uint8_t>& classes, const std::vector<std::uint8_t>& cropland, int w, int h, int gap,
+                std::vector<std::uint8_t>& out, std::vector<std::uint8_t>& any) {
   const auto at = [w](int x, int y) { return std::size_t(y) * std::size_t(w) + std::size_t(x); };
-  std::vector<std::uint8_t> out = classes;
-  for (int y = 0; y < h; ++y)
+  out.resize(std::size_t(w) * std::size_t(h));
+  std::copy(classes.begin(), classes.begin() + std::ptrdiff_t(out.size()), out.begin());
+  rowsWithAny(classes, w, h, any);
+  for (int y = 0; y < h; ++y) {
+    // A pixel is bridged only between typed pixels at most `gap` away in its row or column.
+    if (!anyNear(any, y, gap)) continue;
     for (int x = 0; x < w; ++x) {
       if (classes[at(x, y)] != 0 || cropland[at(x, y)]) continue;
       for (const auto& d : {std::array<int, 2>{1, 0}, std::array<int, 2>{0, 1}}) {
@@ -248,6 +377,7 @@ void bridgeGaps(std::vector<std::uint8_t>& classes, const std::vector<std::uint8
             if (cropland[at(xx, yy)]) break;
             ++span;
           }
+          if (sides[0] == 0) break;  // nothing on the first side: no bridge in this direction
         }
         if (sides[0] != 0 && sides[0] == sides[1] && span <= gap) {
           out[at(x, y)] = sides[0];
@@ -255,15 +385,35 @@ void bridgeGaps(std::vector<std::uint8_t>& classes, const std::vector<std::uint8
         }
       }
     }
+  }
   classes.swap(out);
 }
 
 /// 3 × 3 clean-up: a change pixel keeps its class when at least 4 of its 9 neighbourhood pixels
 /// share it; a no-change pixel takes the class that holds at least 6 of them (closes holes).
-void cleanUp(const std::vector<std::uint8_t>& in, int w, int h, std::vector<std::uint8_t>& out) {
-  out.assign(in.size(), 0);
-  for (int y = 0; y < h; ++y)
+void cleanUp(const std::vector<std::uint8_t>& in, int w, int h, std::vector<std::uint8_t>& out,
+             std::vector<std::uint8_t>& any, std::vector<std::uint8_t>& columnOr) {
+  out.resize(std::size_t(w) * std::size_t(h));
+  rowsWithAny(in, w, h, any);
+  columnOr.resize(std::size_t(w));
+  for (int y = 0; y < h; ++y) {
+    std::uint8_t* o = out.data() + std::size_t(y) * std::size_t(w);
+    if (!anyNear(any, y, 1)) {
+      std::fill_n(o, w, std::uint8_t(0));
+      continue;
+    }
+    // Pixels whose 3 × 3 neighbourhood is all zero stay zero.
+    std::fill(columnOr.begin(), columnOr.end(), std::uint8_t(0));
+    for (int yy = std::max(0, y - 1); yy <= std::min(h - 1, y + 1); ++yy) {
+      const std::uint8_t* row = in.data() + std::size_t(yy) * std::size_t(w);
+      for (int x = 0; x < w; ++x) columnOr[std::size_t(x)] |= row[x];
+    }
     for (int x = 0; x < w; ++x) {
+      if ((columnOr[std::size_t(x)] | (x > 0 ? columnOr[std::size_t(x - 1)] : 0) |
+           (x + 1 < w ? columnOr[std::size_t(x + 1)] : 0)) == 0) {
+        o[x] = 0;
+        continue;
+      }
       int counts[5] = {0, 0, 0, 0, 0};
       for (int dy = -1; dy <= 1; ++dy)
         for (int dx = -1; dx <= 1; ++dx) {
@@ -278,14 +428,100 @@ void cleanUp(const std::vector<std::uint8_t>& in, int w, int h, std::vector<std:
       else if (c == 0)
         for (std::uint8_t k = 1; k <= 4; ++k)
           if (counts[k] >= 6) result = k;
-      out[std::size_t(y) * std::size_t(w) + std::size_t(x)] = result;
+      o[x] = result;
     }
+  }
 }
 
-raster::Window grown(const raster::Window& w, const raster::Grid& grid) {
-  const int x0 = std::max(0, w.xOff - kHalo), y0 = std::max(0, w.yOff - kHalo);
-  const int x1 = std::min(grid.width, w.xOff + w.width + kHalo), y1 = std::min(grid.height, w.yOff + w.height + kHalo);
-  return {x0, y0, x1 - x0, y1 - y0};
+/// after → before radiometry for `n` values of one band: Normalization::apply(), built for AVX2 too
+/// (chosen at run time; no FMA, so the same roundings).
+ONEMAP_AVX2_CLONES void normalizeBand(const float* in, std::size_t n,
+                                                                     const BandMapping& mapping, float* out) {
+  const double gain = mapping.gain, offset = mapping.offset;
+  for (std::size_t k = 0; k < n; ++k) out[k] = float(gain * in[k] + offset);
+}
+
+/// Flags (1) the first `n` pixels of the band planes `before` and `after` (4 planes each, `plane`
+/// floats apart) that are cloud on either date; whether there is any. Built for AVX2 too.
+ONEMAP_AVX2_CLONES bool cloudCandidates(const float* before, const float* after,
+                                                                       std::size_t plane, std::size_t n,
+                                                                       const PixelRuleThresholds& t,
+                                                                       std::uint8_t* out) {
+  int any = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const PixelBands b{before[k], before[plane + k], before[2 * plane + k], before[3 * plane + k]};
+    const PixelBands a{after[k], after[plane + k], after[2 * plane + k], after[3 * plane + k]};
+    const int c = int(isCloud(b, t)) | int(isCloud(a, t));
+    out[k] = std::uint8_t(c);
+    any |= c;
+  }
+  return any != 0;
+}
+
+/// Rows of classes needed beyond the rows written: clean-up (1) of bridging (kGap) of growth.
+constexpr int kClassMargin = 1 + kGap + kGrowSteps;
+/// Memory of the process that is not the block pass's pixel buffers nor GDAL's block cache:
+/// code, GDAL/PROJ/SQLite state, the cropland rasterizer of each thread, the sample.
+constexpr double kFixedOverheadMb = 160.0;
+
+/// Inner (written) columns [x0, x1) and rows [y0, y1) of one unit of work of the block pass.
+struct Unit {
+  int x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+};
+
+struct BlockPlan {
+  int rowStep = 0;           ///< rows read per step (whole block rows)
+  int maxColumns = 0;        ///< most columns a unit reads (its band and the halo)
+  std::vector<Unit> units;
+};
+
+/// Bytes of one thread's buffers per column read (see the work loop of writeClassMap: every
+/// buffer allocated there is counted here).
+std::int64_t bytesPerColumn(int rowStep) {
+  const std::int64_t held = rowStep + 2 * kHalo;                 // rows a step holds
+  const std::int64_t written = rowStep + kHalo;                  // at most, rows written per step
+  const std::int64_t classRows = written + 2 * kClassMargin;     // rows classified
+  const std::int64_t textureRows = classRows + 2 * kShift;       // rows with textures
+  return held * (2 * 4 * 4      // vb, va: both dates, 4 bands as float
+                 + 1 + 4)       // cloud flags and their summed-area table (int)
+         + rowStep * 4 * 4      // chunk: one read of 4 bands as float
+         + textureRows * 2 * 4  // texB, texA
+         + classRows * 5        // mask, classes, changed, scratchClasses, cleaned
+         + written              // interior
+         + 2 * 4 + 1               // texture: counts of the window per column; column flags
+         + 0;  // the texture ring (a strip of kStripWidth columns) is in kFixedOverheadMb
+}
+
+/// Cuts `grid` into units whose per-thread buffers fit the memory parameter (less GDAL's block
+/// cache and the fixed overhead), at least two per thread when there is more than one thread.
+BlockPlan planBlockPass(const raster::Grid& grid, std::pair<int, int> blockSize, int threads, double memoryMb,
+                        std::int64_t cacheBytes) {
+  BlockPlan plan;
+  const int bw = std::clamp(blockSize.first, 1, grid.width), bh = std::clamp(blockSize.second, 1, grid.height);
+  plan.rowStep = bh >= 256 ? std::min(bh, 1024) : (512 / bh) * bh;
+  const double available = memoryMb * 1024.0 * 1024.0 - double(cacheBytes) - kFixedOverheadMb * 1024.0 * 1024.0;
+  const std::int64_t perThread = std::max<std::int64_t>(std::int64_t(available / threads), 8 << 20);
+  std::int64_t columns = 0;
+  for (;;) {
+    columns = perThread / bytesPerColumn(plan.rowStep) - 2 * kHalo;
+    if (columns >= 512 || plan.rowStep <= 64) break;
+    plan.rowStep = std::max(64, plan.rowStep / 2);
+  }
+  columns = std::max<std::int64_t>(columns, 64);
+  // Equal bands and runs of rows, their borders inside blocks rather than on them: the blocks
+  // holding a border are decoded by both neighbours (for their halo), those beside it by one.
+  (void)bw;
+  const int bands = int((grid.width + columns - 1) / columns);
+  const int bandWidth = (grid.width + bands - 1) / bands;
+  const int steps = (grid.height + plan.rowStep - 1) / plan.rowStep;
+  const int segments = threads > 1 ? std::clamp((2 * threads + bands - 1) / bands, 1, steps) : 1;
+  const int segmentRows = (grid.height + segments - 1) / segments;
+  for (int y = 0; y < grid.height; y += segmentRows)
+    for (int x = 0; x < grid.width; x += bandWidth)
+      plan.units.push_back({x, std::min(grid.width, x + bandWidth), y, std::min(grid.height, y + segmentRows)});
+  for (const Unit& u : plan.units)
+    plan.maxColumns = std::max(plan.maxColumns, std::min(grid.width, u.x1 + kHalo) - std::max(0, u.x0 - kHalo));
+  return plan;
 }
 
 }  // namespace
@@ -427,139 +663,230 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   cloudCandidate.cloudBrightness = 0.9f * thresholds.cloudBrightness;
   summary.threshold = thresholds.changeMagnitude;
   sampling.setProgress(1.0);
+  // The sample is not needed any more: its memory goes to the block pass.
+  std::vector<float>().swap(sb);
+  std::vector<float>().swap(sa);
+  std::vector<float>().swap(magnitudes);
 
-  // 2. The block pass: both dates, cropland mask, rules, clean-up; threads take windows in turn.
+  // 2. The block pass: both dates, cropland mask, rules, clean-up. The grid is cut into bands of
+  //    columns and those into runs of rows (the units); a thread takes a unit and streams it
+  //    from top to bottom in steps of whole block rows, keeping the 2·kHalo rows the next step
+  //    needs instead of reading them again — so every block of the images is decoded once
+  //    (plus the halo rows at the edges of the units). Each step classifies only the rows it
+  //    writes and the few its clean-up looks at.
+  Feedback blocks = feedback.subRange(0.1, 1.0);
+  blocks.setProgress(0.0, "change classes");
   auto writer = raster::ByteRasterWriter::create(scratch, grid);
   if (!writer) return fail(writer.error());
   const int threads = std::max(1, parameters.threads);
-  // Per thread: 2 dates × 4 bands float (32 bytes), two textures and their scratch buffers (44),
-  // the cloud table (4) and the byte masks and classes (6) ≈ 96 bytes per pixel.
-  const std::int64_t budget = std::int64_t(parameters.memoryMb * 1024 * 1024 * 0.6);
-  // At least one window per thread (a small scene would otherwise be one window on one thread);
-  // the halo re-read per window is small next to windows of a few hundred rows.
-  const std::int64_t perThread = (std::int64_t(grid.width) * grid.height + threads - 1) / threads;
-  const std::int64_t maxPixels = std::max<std::int64_t>(65536, std::min(budget / (96 * threads), perThread));
-  const std::vector<raster::Window> windows = before->blockWindows(maxPixels);
+  const BlockPlan plan = planBlockPass(grid, before->blockSize(), threads, parameters.memoryMb, GDALGetCacheMax64());
   std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
+  std::atomic<std::int64_t> donePixels{0};
   std::mutex writeMutex;
   std::mutex errorMutex;
   std::optional<Error> firstError;
   std::atomic<bool> failed{false};  // stops the other threads without canceling the caller's feedback
-  Feedback blocks = feedback.subRange(0.1, 0.75);
+  const double totalPixels = double(grid.width) * double(grid.height);
   const auto work = [&]() {
-    auto b = before->clone();
-    auto a = after->clone();
-    std::optional<raster::PolygonRasterizer> crop;
     const auto stop = [&](const Error& e) {
       std::lock_guard lock(errorMutex);
       if (!firstError) firstError = e;
       failed = true;
     };
+    auto b = before->clone();
+    auto a = after->clone();
     if (!b) return stop(b.error());
     if (!a) return stop(a.error());
+    std::optional<raster::PolygonRasterizer> crop;
     if (hasCropland) {
       auto opened = raster::PolygonRasterizer::open(inputs.cropland.path, grid, cropOptions);
       if (!opened) return stop(opened.error());
       crop.emplace(std::move(*opened));
     }
-    std::vector<float> vb, va, texB, texA;
+    // Per-thread buffers, allocated once (planBlockPass() counts every one of them).
+    const int capacity = plan.rowStep + 2 * kHalo;  // rows a step holds
+    std::vector<float> vb, va, chunk, texB, texA;
     TextureScratch textureScratch;
     std::vector<int> cloudCount;
-    std::vector<std::uint8_t> mask, classes, changed, cloud, cleaned, interior, scratchClasses;
-    for (std::size_t i = next++; i < windows.size(); i = next++) {
-      if (failed || blocks.isCanceled()) return;
-      const raster::Window w = grown(windows[i], grid);
-      if (auto st = b->read(w, *beforeBands, vb); !st) return stop(st.error());
-      if (auto st = a->read(w, *afterBands, va); !st) return stop(st.error());
-      if (crop) {
-        if (auto st = crop->burn(w, mask); !st) return stop(st.error());
-      } else {
-        mask.assign(std::size_t(w.pixelCount()), 1);
-      }
-      const std::size_t n = std::size_t(w.pixelCount());
-      for (std::size_t k = 0; k < n; ++k)
-        for (std::size_t band = 0; band < 4; ++band) va[band * n + k] = normalization.apply(int(band), va[band * n + k]);
-      textureOf(vb.data() + 3 * n, w.width, w.height, texB, textureScratch);
-      textureOf(va.data() + 3 * n, w.width, w.height, texA, textureScratch);
-      const auto bandsAt = [n](const std::vector<float>& v, std::size_t k) {
-        return PixelBands{v[k], v[n + k], v[2 * n + k], v[3 * n + k]};
-      };
-      // Cloud cores on either date (all pixels, cropland or not), then the zone of their edges.
-      bool anyCloud = false;
-      cloud.assign(n, 0);
-      if (thresholds.cloudMask)
-        for (std::size_t k = 0; k < n; ++k)
-          if (isCloud(bandsAt(vb, k), cloudCandidate) || isCloud(bandsAt(va, k), cloudCandidate)) {
-            cloud[k] = 1;
-            anyCloud = true;
-          }
-      if (anyCloud) {
-        summedArea(w.width, w.height, cloudCount,
-                   [&](int x, int y) { return int(cloud[std::size_t(y) * std::size_t(w.width) + std::size_t(x)]); });
-        for (int y = 0; y < w.height; ++y)
-          for (int x = 0; x < w.width; ++x) {
-            std::uint8_t& c = cloud[std::size_t(y) * std::size_t(w.width) + std::size_t(x)];
-            if (!c) continue;
-            const int window = (std::min(w.width, x + coreRadius + 1) - std::max(0, x - coreRadius)) *
-                               (std::min(w.height, y + coreRadius + 1) - std::max(0, y - coreRadius));
-            c = 10 * boxSum(cloudCount, w.width, w.height, x, y, coreRadius) >= 9 * window ? 1 : 0;
-          }
-        summedArea(w.width, w.height, cloudCount,
-                   [&](int x, int y) { return int(cloud[std::size_t(y) * std::size_t(w.width) + std::size_t(x)]); });
-      }
-      classes.assign(n, 0);
-      changed.assign(n, 0);
-      for (std::size_t k = 0; k < n; ++k) {
-        if (!mask[k]) continue;
-        const PixelBands pb = bandsAt(vb, k);
-        const PixelBands pa = bandsAt(va, k);
-        ChangeClass c = classifyPixel(pb, pa, texB[k], texA[k], thresholds);
-        if (c == ChangeClass::Invalid) continue;
-        const float direct = changeMagnitude(pb, pa);
-        if (c == ChangeClass::None && direct < kGrowThreshold * thresholds.changeMagnitude) continue;  // most pixels
-        // Misregistration: a change that the before image explains within kShift pixels (the
-        // after spectrum matches a shifted before pixel, or the crown texture was there already)
-        // is the edge of a field or road moved by the registration error, not a conversion.
-        const int x = int(k % std::size_t(w.width)), y = int(k / std::size_t(w.width));
-        float shifted = direct, textureBefore = texB[k];
-        for (int dy = -kShift; dy <= kShift; ++dy)
-          for (int dx = -kShift; dx <= kShift; ++dx) {
-            const int xx = x + dx, yy = y + dy;
-            if ((dx == 0 && dy == 0) || xx < 0 || yy < 0 || xx >= w.width || yy >= w.height) continue;
-            const std::size_t kk = std::size_t(yy) * std::size_t(w.width) + std::size_t(xx);
-            const float m = changeMagnitude(bandsAt(vb, kk), pa);
-            if (std::isfinite(m)) shifted = std::min(shifted, m);
-            textureBefore = std::max(textureBefore, texB[kk]);
-          }
-        if (c == ChangeClass::Trees ? texA[k] - textureBefore < thresholds.texture
-                                    : c != ChangeClass::None && shifted < thresholds.changeMagnitude)
-          c = ChangeClass::None;
-        // Near an opaque cloud, a change towards the cloud's spectrum is its thin edge (or
-        // haze), not new concrete: such pixels are masked like the cloud itself.
-        if (anyCloud) {
-          if (boxSum(cloudCount, w.width, w.height, x, y, hazeRadius) > 0 &&
-              (isThinCloudOver(pb, pa, cloudSpectrum) || isThinCloudOver(pa, pb, cloudSpectrum)))
-            continue;
+    std::vector<std::uint8_t> mask, classes, changed, cloud, cleaned, interior, scratchClasses, rowFlags, columnOr;
+    {
+      // Their largest sizes up front: no reallocation (and no transient second copy) later.
+      const std::size_t columns = std::size_t(plan.maxColumns);
+      const std::size_t written = std::size_t(plan.rowStep + kHalo) * columns;
+      const std::size_t classRows = std::size_t(plan.rowStep + kHalo + 2 * kClassMargin) * columns;
+      const std::size_t textureRows = classRows + std::size_t(2 * kShift) * columns;
+      vb.reserve(4 * std::size_t(capacity) * columns);
+      va.reserve(4 * std::size_t(capacity) * columns);
+      chunk.reserve(4 * std::size_t(plan.rowStep) * columns);
+      texB.reserve(textureRows);
+      texA.reserve(textureRows);
+      cloud.reserve(std::size_t(capacity) * columns);
+      cloudCount.reserve((columns + 1) * std::size_t(capacity + 1));
+      for (auto* v : {&mask, &classes, &changed, &scratchClasses, &cleaned}) v->reserve(classRows);
+      interior.reserve(written);
+    }
+    for (std::size_t u = next++; u < plan.units.size(); u = next++) {
+      const Unit& unit = plan.units[u];
+      const int rx0 = std::max(0, unit.x0 - kHalo), rx1 = std::min(grid.width, unit.x1 + kHalo);
+      const int rw = rx1 - rx0;
+      const std::size_t RW = std::size_t(rw);
+      const std::size_t plane = std::size_t(capacity) * RW;
+      vb.resize(4 * plane);
+      va.resize(4 * plane);
+      const int readTop = std::max(0, unit.y0 - kHalo), readEnd = std::min(grid.height, unit.y1 + kHalo);
+      int bufTop = readTop, bufRows = 0, nextRead = readTop, outY = unit.y0;
+      while (outY < unit.y1) {
+        if (failed || blocks.isCanceled()) return;
+        // Read up to the next multiple of the step (a block row boundary).
+        const int readTo = std::min(readEnd, (nextRead / plan.rowStep + 1) * plan.rowStep);
+        const raster::Window rows{rx0, nextRead, rw, readTo - nextRead};
+        const std::size_t newPixels = std::size_t(rows.pixelCount());
+        const std::size_t at = std::size_t(bufRows) * RW;
+        if (auto st = b->read(rows, *beforeBands, chunk); !st) return stop(st.error());
+        for (std::size_t band = 0; band < 4; ++band)
+          std::copy_n(chunk.data() + band * newPixels, newPixels, vb.data() + band * plane + at);
+        if (auto st = a->read(rows, *afterBands, chunk); !st) return stop(st.error());
+        for (std::size_t band = 0; band < 4; ++band) {
+          const float* src = chunk.data() + band * newPixels;
+          float* dst = va.data() + band * plane + at;
+          normalizeBand(src, newPixels, normalization.bands[band], dst);
         }
-        classes[k] = std::uint8_t(c);
-        // Hysteresis: growth needs only half the change threshold (seeds need all of it).
-        changed[k] = shifted >= kGrowThreshold * thresholds.changeMagnitude ? 1 : 0;
+        bufRows += rows.height;
+        nextRead = readTo;
+        // Rows whose whole halo is in the buffer (or that reach the bottom of the image).
+        const int outEnd = nextRead == grid.height ? unit.y1 : std::min(unit.y1, nextRead - kHalo);
+        if (outEnd <= outY) continue;
+        const int bufEnd = bufTop + bufRows;
+        // Classes are needed kClassMargin rows beyond the rows written, textures one more.
+        const int c0 = std::max(bufTop, outY - kClassMargin), c1 = std::min(bufEnd, outEnd + kClassMargin);
+        const int t0 = std::max(bufTop, c0 - kShift), t1 = std::min(bufEnd, c1 + kShift);
+        const int ch = c1 - c0, th = t1 - t0;
+        const std::size_t cn = std::size_t(ch) * RW;
+        const raster::Window classWindow{rx0, c0, rw, ch};
+        if (crop) {
+          if (auto st = crop->burn(classWindow, mask); !st) return stop(st.error());
+        } else {
+          mask.assign(cn, 1);
+        }
+        const bool anyCropland = std::find(mask.begin(), mask.begin() + std::ptrdiff_t(cn), std::uint8_t(1)) !=
+                                 mask.begin() + std::ptrdiff_t(cn);
+        bool anyClass = false;
+        classes.resize(cn);
+        std::fill(classes.begin(), classes.end(), std::uint8_t(0));
+        if (anyCropland) {
+          // Pixel values of the buffer at (x, buffer row y), textures at class rows.
+          const auto bandsAt = [&](const std::vector<float>& v, std::size_t k) {
+            return PixelBands{v[k], v[plane + k], v[2 * plane + k], v[3 * plane + k]};
+          };
+          texB.resize(std::size_t(th) * RW);
+          texA.resize(std::size_t(th) * RW);
+          textureOf(vb.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texB.data(), textureScratch);
+          textureOf(va.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texA.data(), textureScratch);
+          const auto texAt = [&](const std::vector<float>& t, int x, int y) {
+            return t[std::size_t(y - t0) * RW + std::size_t(x)];
+          };
+          // Cloud cores on either date (all pixels, cropland or not), then the zone of their edges.
+          const std::size_t bn = std::size_t(bufRows) * RW;
+          bool anyCloud = false;
+          if (thresholds.cloudMask) {
+            cloud.resize(bn);
+            anyCloud = cloudCandidates(vb.data(), va.data(), plane, bn, cloudCandidate, cloud.data());
+          }
+          if (anyCloud) {
+            summedArea(rw, bufRows, cloudCount, [&](int x, int y) { return int(cloud[std::size_t(y) * RW + std::size_t(x)]); });
+            for (int y = 0; y < bufRows; ++y)
+              for (int x = 0; x < rw; ++x) {
+                std::uint8_t& c = cloud[std::size_t(y) * RW + std::size_t(x)];
+                if (!c) continue;
+                const int window = (std::min(rw, x + coreRadius + 1) - std::max(0, x - coreRadius)) *
+                                   (std::min(bufRows, y + coreRadius + 1) - std::max(0, y - coreRadius));
+                c = 10 * boxSum(cloudCount, rw, bufRows, x, y, coreRadius) >= 9 * window ? 1 : 0;
+              }
+            summedArea(rw, bufRows, cloudCount, [&](int x, int y) { return int(cloud[std::size_t(y) * RW + std::size_t(x)]); });
+          }
+          changed.resize(cn);
+          std::fill(changed.begin(), changed.end(), std::uint8_t(0));
+          const float growThreshold = kGrowThreshold * thresholds.changeMagnitude;
+          // A pixel whose change is below the growth threshold and whose texture did not rise by
+          // the tree threshold is None or Invalid whatever the rules say: nothing to record.
+          const bool quickSkip = thresholds.changeMagnitude >= 0.0f;
+          for (int cy = 0; cy < ch; ++cy) {
+            const int y = c0 - bufTop + cy;  // buffer row
+            const int ty = c0 + cy;          // image row (textures)
+            for (int x = 0; x < rw; ++x) {
+              const std::size_t ck = std::size_t(cy) * RW + std::size_t(x);
+              if (!mask[ck]) continue;
+              const std::size_t k = std::size_t(y) * RW + std::size_t(x);
+              const PixelBands pb = bandsAt(vb, k);
+              const PixelBands pa = bandsAt(va, k);
+              const float tb = texAt(texB, x, ty), ta = texAt(texA, x, ty);
+              const float direct = changeMagnitude(pb, pa);
+              if (quickSkip && direct < growThreshold && !(ta - tb >= thresholds.texture)) continue;
+              ChangeClass c = classifyPixel(pb, pa, tb, ta, thresholds);
+              if (c == ChangeClass::Invalid) continue;
+              if (c == ChangeClass::None && direct < growThreshold) continue;  // most pixels
+              // Misregistration: a change that the before image explains within kShift pixels (the
+              // after spectrum matches a shifted before pixel, or the crown texture was there already)
+              // is the edge of a field or road moved by the registration error, not a conversion.
+              float shifted = direct, textureBefore = tb;
+              for (int dy = -kShift; dy <= kShift; ++dy)
+                for (int dx = -kShift; dx <= kShift; ++dx) {
+                  const int xx = x + dx, yy = y + dy;
+                  if ((dx == 0 && dy == 0) || xx < 0 || yy < 0 || xx >= rw || yy >= bufRows) continue;
+                  const std::size_t kk = std::size_t(yy) * RW + std::size_t(xx);
+                  const float m = changeMagnitude(bandsAt(vb, kk), pa);
+                  if (std::isfinite(m)) shifted = std::min(shifted, m);
+                  textureBefore = std::max(textureBefore, texAt(texB, xx, ty + dy));
+                }
+              if (c == ChangeClass::Trees ? ta - textureBefore < thresholds.texture
+                                          : c != ChangeClass::None && shifted < thresholds.changeMagnitude)
+                c = ChangeClass::None;
+              // Near an opaque cloud, a change towards the cloud's spectrum is its thin edge (or
+              // haze), not new concrete: such pixels are masked like the cloud itself.
+              if (anyCloud) {
+                if (boxSum(cloudCount, rw, bufRows, x, y, hazeRadius) > 0 &&
+                    (isThinCloudOver(pb, pa, cloudSpectrum) || isThinCloudOver(pa, pb, cloudSpectrum)))
+                  continue;
+              }
+              classes[ck] = std::uint8_t(c);
+              anyClass |= c != ChangeClass::None;
+              // Hysteresis: growth needs only half the change threshold (seeds need all of it).
+              changed[ck] = shifted >= growThreshold ? 1 : 0;
+            }
+          }
+        }
+        if (anyClass) {
+          growIntoChange(classes, changed, rw, ch, kGrowSteps, scratchClasses);
+          bridgeGaps(classes, mask, rw, ch, kGap, scratchClasses, rowFlags);
+          cleanUp(classes, rw, ch, cleaned, rowFlags, columnOr);
+          const raster::Window inner{unit.x0, outY, unit.x1 - unit.x0, outEnd - outY};
+          interior.resize(std::size_t(inner.pixelCount()));
+          bool anyOut = false;
+          for (int y = 0; y < inner.height; ++y) {
+            const std::uint8_t* src = cleaned.data() + std::size_t(y + outY - c0) * RW + std::size_t(unit.x0 - rx0);
+            std::uint8_t* dst = interior.data() + std::size_t(y) * std::size_t(inner.width);
+            for (int x = 0; x < inner.width; ++x) anyOut |= (dst[x] = src[x]) != 0;
+          }
+          // The scratch raster is sparse: blocks never written read as 0 (no change).
+          if (anyOut) {
+            std::lock_guard lock(writeMutex);
+            if (auto st = writer->write(inner, interior); !st) return stop(st.error());
+          }
+        }
+        blocks.setProgress(double(donePixels += std::int64_t(outEnd - outY) * (unit.x1 - unit.x0)) / totalPixels,
+                           "change classes");
+        outY = outEnd;
+        // Keep the rows the next step's halo needs.
+        const int keepFrom = std::max(bufTop, outY - kHalo);
+        const std::size_t drop = std::size_t(keepFrom - bufTop) * RW, keep = std::size_t(bufEnd - keepFrom) * RW;
+        if (drop > 0)
+          for (std::size_t band = 0; band < 4; ++band) {
+            std::copy_n(vb.data() + band * plane + drop, keep, vb.data() + band * plane);
+            std::copy_n(va.data() + band * plane + drop, keep, va.data() + band * plane);
+          }
+        bufTop = keepFrom;
+        bufRows = bufEnd - keepFrom;
       }
-      growIntoChange(classes, changed, w.width, w.height, kGrowSteps, scratchClasses);
-      bridgeGaps(classes, mask, w.width, w.height, kGap);
-      cleanUp(classes, w.width, w.height, cleaned);
-      const raster::Window& inner = windows[i];
-      interior.resize(std::size_t(inner.pixelCount()));
-      for (int y = 0; y < inner.height; ++y)
-        for (int x = 0; x < inner.width; ++x)
-          interior[std::size_t(y) * std::size_t(inner.width) + std::size_t(x)] =
-              cleaned[std::size_t(y + inner.yOff - w.yOff) * std::size_t(w.width) + std::size_t(x + inner.xOff - w.xOff)];
-      {
-        std::lock_guard lock(writeMutex);
-        if (auto st = writer->write(inner, interior); !st) return stop(st.error());
-      }
-      blocks.setProgress(double(++done) / double(windows.size()));
     }
   };
   std::vector<std::thread> pool;

@@ -108,6 +108,7 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
   const double pixel = std::sqrt(pixelArea);
   std::vector<Patch> patches;
   Feedback polygonizing = feedback.subRange(0.0, 0.5);
+  polygonizing.setProgress(0.0, "patches");
   auto st = raster::polygonizeClasses(classMap, polygonizing, [&](raster::ValuePolygon&& vp) -> Status {
     auto g = geos::Geometry::fromWkb(vp.wkb);
     if (!g) return {};
@@ -148,9 +149,10 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
   }
 
   Feedback attributing = feedback.subRange(0.5, 0.9);
+  attributing.setProgress(0.0, "attributes");
   for (std::size_t i = 0; i < patches.size(); ++i) {
     if (feedback.isCanceled()) return fail(ErrorCode::Canceled, "canceled");
-    attributing.setProgress(double(i) / double(patches.size()));
+    attributing.setProgress(double(i) / double(patches.size()), "attributes");
     Patch& p = patches[i];
     const Extent e = p.geometry.extent();
     if (villages) {

@@ -51,10 +51,6 @@ bool isBare(const PixelBands& p, const PixelRuleThresholds& t) {
 
 }  // namespace
 
-bool isCloud(const PixelBands& p, const PixelRuleThresholds& t) {
-  return p.brightness() > t.cloudBrightness && p.blue > 0.9f * t.cloudBrightness;
-}
-
 bool isThinCloudOver(const PixelBands& ground, const PixelBands& seen, const PixelBands& cloud) {
   // Least squares seen ≈ β·ground + α·cloud (β < 1: the ground also lies in another cloud's
   // shadow), judged by the residual relative to the change seen − ground.
@@ -80,14 +76,6 @@ bool isThinCloudOver(const PixelBands& ground, const PixelBands& seen, const Pix
     rr += r * r;
   }
   return std::sqrt(rr / dd) < 0.3;
-}
-
-float changeMagnitude(const PixelBands& before, const PixelBands& after) {
-  const float db = after.blue - before.blue, dg = after.green - before.green, dr = after.red - before.red,
-              dn = after.nir - before.nir;
-  const float norm = std::sqrt(before.blue * before.blue + before.green * before.green + before.red * before.red +
-                               before.nir * before.nir);
-  return std::sqrt(db * db + dg * dg + dr * dr + dn * dn) / (norm + 1e-6f);
 }
 
 ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, float textureBefore,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 
 namespace onemap::change {
@@ -35,7 +36,14 @@ struct PixelRuleThresholds {
 };
 
 /// Relative change vector magnitude |after − before| / |before| over the four bands.
-float changeMagnitude(const PixelBands& before, const PixelBands& after);
+/// (Inline: the block pass evaluates it for every cropland pixel and its neighbours.)
+inline float changeMagnitude(const PixelBands& before, const PixelBands& after) {
+  const float db = after.blue - before.blue, dg = after.green - before.green, dr = after.red - before.red,
+              dn = after.nir - before.nir;
+  const float norm = std::sqrt(before.blue * before.blue + before.green * before.green + before.red * before.red +
+                               before.nir * before.nir);
+  return std::sqrt(db * db + dg * dg + dr * dr + dn * dn) / (norm + 1e-6f);
+}
 
 /// The change class of one pixel from both dates, the NIR crown texture of each date (see
 /// class_map.cpp: isotropic texture, relative to the local mean) and the change magnitude: what
@@ -45,7 +53,10 @@ ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, flo
                           float textureAfter, const PixelRuleThresholds& thresholds);
 
 /// Whether `p` is an opaque cloud (far brighter than the scene's land, bright in blue too).
-bool isCloud(const PixelBands& p, const PixelRuleThresholds& thresholds);
+/// (Inline: the block pass tests every pixel of both dates.)
+inline bool isCloud(const PixelBands& p, const PixelRuleThresholds& thresholds) {
+  return p.brightness() > thresholds.cloudBrightness && p.blue > 0.9f * thresholds.cloudBrightness;
+}
 
 /// Whether `seen` is `ground` seen through a thin cloud or haze of spectrum `cloud`: a linear
 /// mixture seen ≈ β·ground + α·cloud (0.03 ≤ α ≤ 1; 0 ≤ β ≤ 1.2, about 1 − α, less when the ground also

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -160,6 +161,30 @@ TEST_F(ChangeDetectorTest, PatchesCarryTheirAttributesAndTheSummaryAddsUp) {
   double summaryArea = 0.0;
   for (const auto& f : read(inputs("attributes.gpkg").output, "village_summary", {"MJ"})) summaryArea += std::get<double>(f.attributes[0]);
   EXPECT_NEAR(summaryArea, total, 1e-3);
+}
+
+TEST_F(ChangeDetectorTest, PatchesDoNotDependOnTheMemoryLimitOrThreads) {
+  // The block pass cuts the image into bands and runs of rows by the memory limit and the
+  // threads, and streams each with a halo: the smallest limit (many narrow bands, short steps)
+  // and one thread must give the very same patches as the default.
+  const auto run = [&](const std::string& out, const std::map<std::string, std::string>& values) {
+    auto params = change::ChangeParameters::fromValues(values);
+    EXPECT_TRUE(params);
+    Feedback feedback;
+    auto summary = change::detectChanges(inputs(out), *params, feedback);
+    EXPECT_TRUE(summary) << summary.error().text();
+    std::multiset<std::string> patches;
+    for (const auto& f : read(inputs(out).output, "change_patches", {"MJ", "BHZL"})) {
+      std::string key(f.wkb.begin(), f.wkb.end());
+      patches.insert(key);
+    }
+    return patches;
+  };
+  const auto reference = run("memory_default.gpkg", {});
+  EXPECT_GT(reference.size(), 10u);
+  EXPECT_EQ(run("memory_64.gpkg", {{"memory-mb", "64"}}), reference);
+  EXPECT_EQ(run("memory_64_one_thread.gpkg", {{"memory-mb", "64"}, {"threads", "1"}}), reference);
+  EXPECT_EQ(run("three_threads.gpkg", {{"threads", "3"}}), reference);
 }
 
 TEST_F(ChangeDetectorTest, WithoutACroplandLayerEveryPixelIsACandidate) {
