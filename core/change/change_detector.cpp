@@ -6,10 +6,8 @@
 #include <random>
 #include <system_error>
 
-#include <gdal.h>
-
 #include "class_map.h"
-#include "onemap/gdal/gdal_init.h"
+#include "onemap/gdal/block_cache_limit.h"
 #include "onemap/base/text.h"
 #include "onemap/raster/raster_info.h"
 #include "patch_writer.h"
@@ -35,36 +33,6 @@ class ScratchFolder {
  private:
   std::filesystem::path m_path;
   std::error_code m_error;
-};
-
-/// Lowers GDAL's (process-wide) block cache to `bytes` while a run lasts, when it is larger:
-/// the detector reads each image block once and writes the class map in order, so cached
-/// blocks beyond a few per thread are only memory, counted against the memory parameter.
-/// Runs overlapping in time share one limit; the last one to end restores the previous size.
-class BlockCacheLimit {
- public:
-  explicit BlockCacheLimit(std::int64_t bytes) {
-    gdal::ensureInitialized();
-    std::lock_guard lock(mutex());
-    if (s_runs++ == 0) {
-      s_previous = GDALGetCacheMax64();
-      if (bytes < s_previous) GDALSetCacheMax64(bytes);
-    }
-  }
-  ~BlockCacheLimit() {
-    std::lock_guard lock(mutex());
-    if (--s_runs == 0) GDALSetCacheMax64(s_previous);
-  }
-  BlockCacheLimit(const BlockCacheLimit&) = delete;
-  BlockCacheLimit& operator=(const BlockCacheLimit&) = delete;
-
- private:
-  static std::mutex& mutex() {
-    static std::mutex m;
-    return m;
-  }
-  static inline int s_runs = 0;
-  static inline std::int64_t s_previous = 0;
 };
 
 /// GDAL's block cache during a run: a few 512 × 512 multi-band tiles per thread and the class
@@ -102,7 +70,7 @@ Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangePara
   if (run.beforeDate.empty()) run.beforeDate = imageDate(inputs.before);
   if (run.afterDate.empty()) run.afterDate = imageDate(inputs.after);
 
-  BlockCacheLimit cacheLimit(kRunCacheBytes);
+  gdal::BlockCacheLimit cacheLimit(kRunCacheBytes);
   ScratchFolder scratch;
   if (!scratch.ok())
     return fail(ErrorCode::Io, "cannot create a scratch folder", text::displayPath(scratch.path()),

@@ -17,7 +17,7 @@ const std::vector<ParameterSpec>& parameterSpecs() {
        "Rise of the relative NIR crown texture (5 × 5, in the direction of least variation) above which vegetation "
        "counts as newly planted trees/orchard."},
       {"memory-mb", T::Number, 1024.0, 64.0, 65536.0, "Memory limit (MB)",
-       "Upper bound for pixel buffers; the images are streamed in blocks that fit."},
+       "Upper bound for the memory a run uses; the images are streamed in blocks that fit."},
       {"threads", T::Integer, 2.0, 1.0, 64.0, "Threads", "Worker threads for the block computations."},
       {"flag-bare", T::Boolean, 0.0, 0.0, 1.0, "Flag bare soil (推土)",
        "Also report cropland turned to bare soil; off by default because harvest looks the same."},

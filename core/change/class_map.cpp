@@ -10,10 +10,10 @@
 #include <optional>
 #include <thread>
 
-#include <gdal.h>
 
 #include "onemap/base/text.h"
 #include "onemap/change/pixel_rules.h"
+#include "onemap/gdal/block_cache_limit.h"
 #include "onemap/change/radiometry.h"
 #include "onemap/raster/class_raster.h"
 #include "onemap/raster/polygon_rasterizer.h"
@@ -679,7 +679,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   auto writer = raster::ByteRasterWriter::create(scratch, grid);
   if (!writer) return fail(writer.error());
   const int threads = std::max(1, parameters.threads);
-  const BlockPlan plan = planBlockPass(grid, before->blockSize(), threads, parameters.memoryMb, GDALGetCacheMax64());
+  const BlockPlan plan = planBlockPass(grid, before->blockSize(), threads, parameters.memoryMb, gdal::blockCacheBytes());
   std::atomic<std::size_t> next{0};
   std::atomic<std::int64_t> donePixels{0};
   std::mutex writeMutex;

@@ -25,7 +25,7 @@ namespace {
                       "Rise of the relative NIR crown texture (5 × 5, in the direction of least variation) above which "
                       "vegetation counts as newly planted trees/orchard."),
     QT_TRANSLATE_NOOP("ParameterSpec", "Memory limit (MB)"),
-    QT_TRANSLATE_NOOP("ParameterSpec", "Upper bound for pixel buffers; the images are streamed in blocks that fit."),
+    QT_TRANSLATE_NOOP("ParameterSpec", "Upper bound for the memory a run uses; the images are streamed in blocks that fit."),
     QT_TRANSLATE_NOOP("ParameterSpec", "Threads"),
     QT_TRANSLATE_NOOP("ParameterSpec", "Worker threads for the block computations."),
     QT_TRANSLATE_NOOP("ParameterSpec", "Flag bare soil (推土)"),

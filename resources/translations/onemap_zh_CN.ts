@@ -642,10 +642,6 @@
         <translation>内存上限（MB）</translation>
     </message>
     <message>
-        <source>Upper bound for pixel buffers; the images are streamed in blocks that fit.</source>
-        <translation>像元缓冲区的上限；影像按能放入的分块流式读取。</translation>
-    </message>
-    <message>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
@@ -672,6 +668,10 @@
     <message>
         <source>Rise of the relative NIR crown texture (5 × 5, in the direction of least variation) above which vegetation counts as newly planted trees/orchard.</source>
         <translation>近红外相对树冠纹理（5 × 5，取变化最小的方向）的增量高于此值时，植被视为新种植的林木/果园。</translation>
+    </message>
+    <message>
+        <source>Upper bound for the memory a run uses; the images are streamed in blocks that fit.</source>
+        <translation>一次运行所用内存的上限；影像按能放入的分块流式读取。</translation>
     </message>
 </context>
 <context>
