@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "onemap/gui/abandon_watcher.h"
 #include "onemap/gui/map_canvas.h"
 #include "onemap/gui/project_controller.h"
 #include "onemap/gui/selection_model.h"
@@ -141,12 +142,7 @@ void IdentifyTool::identifyAtPixel(QPointF pixel) {
 void IdentifyTool::identify(QPointF mapPoint, double tolerance) {
   // A new click replaces the one still being answered.
   m_feedback.cancel();
-  if (m_watcher) {
-    auto* old = m_watcher.release();
-    disconnect(old, nullptr, this, nullptr);
-    connect(old, &QFutureWatcherBase::finished, old, &QObject::deleteLater);
-    if (old->isFinished()) old->deleteLater();
-  }
+  abandonWatcher(m_watcher, this);
   m_feedback = Feedback();
   m_point = mapPoint;
   std::vector<project::LayerSpec> layers;

@@ -9,6 +9,7 @@
 #include <QToolBar>
 #include <QtConcurrent/QtConcurrent>
 
+#include "onemap/gui/abandon_watcher.h"
 #include "onemap/gui/map_canvas.h"
 #include "onemap/gui/project_controller.h"
 #include "onemap/gui/tool_icons.h"
@@ -98,12 +99,7 @@ void SelectTool::select(const QRectF& mapRect, bool isClick, Mode mode) {
   if (index < 0) return;
   const project::LayerSpec layer = m_project->project().layers[std::size_t(index)];
   m_feedback.cancel();
-  if (m_watcher) {
-    auto* old = m_watcher.release();
-    disconnect(old, nullptr, this, nullptr);
-    connect(old, &QFutureWatcherBase::finished, old, &QObject::deleteLater);
-    if (old->isFinished()) old->deleteLater();
-  }
+  abandonWatcher(m_watcher, this);
   m_feedback = Feedback();
   auto* watcher = new QFutureWatcher<std::vector<FeatureShape>>();
   m_watcher.reset(watcher);

@@ -17,6 +17,17 @@ namespace {
 
 }  // namespace
 
+std::string wktOfEpsg(int epsg) {
+  GDALAllRegister();
+  OGRSpatialReference srs;
+  srs.importFromEPSG(epsg);
+  char* wkt = nullptr;
+  srs.exportToWkt(&wkt);
+  std::string out = wkt ? wkt : "";
+  CPLFree(wkt);
+  return out;
+}
+
 void writeGeoTiff(const std::filesystem::path& path, const GeoTiffSpec& spec) {
   GDALAllRegister();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");

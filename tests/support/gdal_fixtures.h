@@ -19,6 +19,9 @@ struct GeoTiffSpec {
   std::function<double(int band, int x, int y)> value = [](int b, int x, int y) { return b * 100 + x + y; };
 };
 
+/// The WKT of EPSG:`epsg` (traditional GIS axis order does not matter for WKT).
+std::string wktOfEpsg(int epsg);
+
 /// Writes a tiled GeoTIFF; aborts the test program on failure (fixtures must work).
 void writeGeoTiff(const std::filesystem::path& path, const GeoTiffSpec& spec);
 

@@ -21,16 +21,7 @@ using onemap::test::writeVector;
 
 namespace {
 
-std::string wktOf(int epsg) {
-  gdal::ensureInitialized();
-  OGRSpatialReference srs;
-  srs.importFromEPSG(epsg);
-  char* wkt = nullptr;
-  srs.exportToWkt(&wkt);
-  std::string out = wkt;
-  CPLFree(wkt);
-  return out;
-}
+std::string wktOf(int epsg) { return onemap::test::wktOfEpsg(epsg); }
 
 // 100 x 100 pixels of 1 m in EPSG:4549; column c spans x 500000+c .. +1, row r spans y 3500000-r-1 .. -r.
 Grid testGrid() {

@@ -8,6 +8,7 @@
 #include "onemap/raster/crs_compare.h"
 #include "onemap/raster/raster_source.h"
 #include "raster_fixtures.h"
+#include "gdal_fixtures.h"
 #include "temp_dir.h"
 
 using namespace onemap;
@@ -16,16 +17,7 @@ using onemap::test::TempDir;
 
 namespace {
 
-std::string wktOf(int epsg) {
-  gdal::ensureInitialized();
-  OGRSpatialReference srs;
-  srs.importFromEPSG(epsg);
-  char* wkt = nullptr;
-  srs.exportToWkt(&wkt);
-  std::string out = wkt;
-  CPLFree(wkt);
-  return out;
-}
+std::string wktOf(int epsg) { return onemap::test::wktOfEpsg(epsg); }
 
 // A Float32 raster in EPSG:4549 whose value is column + 100 * row: linear in space, so any
 // symmetric resampling returns the value at the target pixel centre.
