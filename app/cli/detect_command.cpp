@@ -100,6 +100,7 @@ int runDetectCommand(const CommandLine& line) {
                      {"area_m2", summary->areaM2},
                      {"by_subtype", summary->bySubtype},
                      {"threshold", summary->threshold},
+                     {"bands", summary->bands},
                      {"gains", summary->gains},
                      {"offsets", summary->offsets},
                      {"invariant_pixels", summary->invariantPixels},

@@ -51,8 +51,9 @@ struct ChangeSummary {
   std::vector<SummaryRow> villages;
   float threshold = 0.0f;                ///< automatic change-magnitude threshold used
   std::size_t invariantPixels = 0;
-  std::array<double, 4> gains{1, 1, 1, 1};
-  std::array<double, 4> offsets{0, 0, 0, 0};
+  std::vector<std::string> bands;        ///< roles of the bands compared (blue, green, red, nir, then SWIR when both dates have it)
+  std::vector<double> gains;             ///< after → before gain per band used (blue, green, red, nir, SWIR…)
+  std::vector<double> offsets;           ///< after → before offset per band
   std::int64_t pixels = 0;               ///< pixels of the before grid processed
   double seconds = 0.0;
 };

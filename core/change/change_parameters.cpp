@@ -23,6 +23,9 @@ const std::vector<ParameterSpec>& parameterSpecs() {
        "Also report cropland turned to bare soil; off by default because harvest looks the same."},
       {"cloud-mask", T::Boolean, 1.0, 0.0, 1.0, "Mask clouds and shadows",
        "Ignore pixels that are cloud or cloud shadow on either date."},
+      {"all-change", T::Boolean, 0.0, 0.0, 1.0, "Report all change (其他)",
+       "Also report strong change that converts no cropland (regrowth, water receding, built ground rebuilt) as BHLX "
+       "其他; for comparing with references that label every change."},
   };
   return specs;
 }
@@ -77,6 +80,7 @@ Result<ChangeParameters> ChangeParameters::fromValues(const std::map<std::string
     else if (name == "threads") p.threads = int(number);
     else if (name == "flag-bare") p.flagBareSoil = number != 0.0;
     else if (name == "cloud-mask") p.cloudMask = number != 0.0;
+    else if (name == "all-change") p.reportAllChange = number != 0.0;
   }
   return p;
 }
@@ -84,7 +88,8 @@ Result<ChangeParameters> ChangeParameters::fromValues(const std::map<std::string
 std::string ChangeParameters::describe() const {
   std::ostringstream out;
   out << "min-area=" << minAreaM2 << ";sensitivity=" << sensitivity << ";texture=" << textureThreshold
-      << ";flag-bare=" << (flagBareSoil ? 1 : 0) << ";cloud-mask=" << (cloudMask ? 1 : 0);
+      << ";flag-bare=" << (flagBareSoil ? 1 : 0) << ";cloud-mask=" << (cloudMask ? 1 : 0)
+      << ";all-change=" << (reportAllChange ? 1 : 0);
   return out.str();
 }
 

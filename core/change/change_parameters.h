@@ -34,6 +34,7 @@ struct ChangeParameters {
   int threads = 2;
   bool flagBareSoil = false;
   bool cloudMask = true;
+  bool reportAllChange = false;
 
   /// Values from `name → text` pairs (unknown names and bad values are InvalidInput naming them).
   static Result<ChangeParameters> fromValues(const std::map<std::string, std::string>& values);

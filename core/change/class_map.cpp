@@ -38,7 +38,10 @@ constexpr double kMaxCrownPixel = 5.0;  // coarsest pixel (m) at which crown tex
 constexpr int kGrowSteps = 2;           // rounds of growth into untyped change (hysteresis)
 constexpr float kGrowThreshold = 0.5f;  // share of the change threshold that growth needs
 constexpr int kShift = 1;               // misregistration tolerated
+constexpr double kMaxShiftPixel = 5.0;  // coarsest pixel (m) at which misregistration is tolerated
 constexpr int kGap = 3;                 // non-cropland gaps bridged within a patch
+constexpr double kGrowReachM = 5.0;     // at most: metres growth reaches
+constexpr double kGapReachM = 7.0;      // at most: metres of gap bridged
 constexpr int kCoreRadius = 12;         // at most: radius of the window a cloud core must fill
 constexpr int kHazeRadius = 32;         // at most: distance from a cloud core searched for thin edges
 // What one output pixel depends on: clean-up (1) of bridging (kGap) of growth (kGrowSteps) of
@@ -46,10 +49,23 @@ constexpr int kHazeRadius = 32;         // at most: distance from a cloud core s
 constexpr int kHalo = 1 + kGap + kGrowSteps + std::max(kTextureRadius + kShift, kHazeRadius + kCoreRadius);
 using raster::BandRole;
 
-Result<std::array<int, 4>> bandsOf(raster::RasterSource& source, const std::string& override, const char* which) {
+/// Roles the rules read (every image must have them), then the optional ones compared when both
+/// dates have them.
+constexpr BandRole kRequiredRoles[] = {BandRole::Blue, BandRole::Green, BandRole::Red, BandRole::Nir};
+constexpr BandRole kOptionalRoles[] = {BandRole::Swir1, BandRole::Swir2};
+
+/// The bands of both dates compared, in the same order: blue, green, red, nir, then each SWIR
+/// band both images have. `roles` names them.
+struct BandSelection {
+  std::vector<int> before, after;
+  std::vector<BandRole> roles;
+  int swir1Plane = -1, swir2Plane = -1;  ///< planes of the SWIR bands in the reads, −1 without
+};
+
+Status checkRequiredBands(raster::RasterSource& source, const std::string& override, const char* which) {
   if (!override.empty())
     if (auto st = source.bandRoles().applyOverride(override); !st) return fail(st.error());
-  const std::vector<BandRole> roles{BandRole::Blue, BandRole::Green, BandRole::Red, BandRole::Nir};
+  const std::vector<BandRole> roles(std::begin(kRequiredRoles), std::end(kRequiredRoles));
   if (auto missing = source.bandRoles().firstMissing(roles)) {
     return fail(ErrorCode::InvalidInput,
                 std::string("the ") + which + " image has no " + std::string(raster::bandRoleName(*missing)) + " band",
@@ -57,8 +73,34 @@ Result<std::array<int, 4>> bandsOf(raster::RasterSource& source, const std::stri
                 std::string("Name the bands with --") + which + "-bands, e.g. blue=1,green=2,red=3,nir=4 (found: " +
                     source.bandRoles().summary() + ").");
   }
-  return std::array<int, 4>{*source.bandRoles().bandFor(BandRole::Blue), *source.bandRoles().bandFor(BandRole::Green),
-                            *source.bandRoles().bandFor(BandRole::Red), *source.bandRoles().bandFor(BandRole::Nir)};
+  return {};
+}
+
+Result<BandSelection> selectBands(raster::RasterSource& before, const std::string& beforeOverride,
+                                  raster::RasterSource& after, const std::string& afterOverride) {
+  if (auto st = checkRequiredBands(before, beforeOverride, "before"); !st) return fail(st.error());
+  if (auto st = checkRequiredBands(after, afterOverride, "after"); !st) return fail(st.error());
+  BandSelection s;
+  const auto add = [&](BandRole role) {
+    s.before.push_back(*before.bandRoles().bandFor(role));
+    s.after.push_back(*after.bandRoles().bandFor(role));
+    s.roles.push_back(role);
+  };
+  for (BandRole role : kRequiredRoles) add(role);
+  for (BandRole role : kOptionalRoles)
+    if (before.bandRoles().bandFor(role) && after.bandRoles().bandFor(role)) {
+      (role == BandRole::Swir1 ? s.swir1Plane : s.swir2Plane) = int(s.roles.size());
+      add(role);
+    }
+  return s;
+}
+
+/// The pixel at `k` of band-sequential planes `plane` floats apart.
+inline PixelBands pixelAt(const float* v, std::size_t plane, std::size_t k, const BandSelection& bands) {
+  PixelBands p{v[k], v[plane + k], v[2 * plane + k], v[3 * plane + k]};
+  if (bands.swir1Plane >= 0) p.swir1 = v[std::size_t(bands.swir1Plane) * plane + k];
+  if (bands.swir2Plane >= 0) p.swir2 = v[std::size_t(bands.swir2Plane) * plane + k];
+  return p;
 }
 
 /// Summed-area table of a w × h image (the values given by `value(x, y)`), (w + 1) × (h + 1).
@@ -288,10 +330,12 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
 /// rotation) stays unflagged and growth is bounded to `steps` pixels. Spectral classes (built,
 /// water) also take over changed tree pixels next to them: crown texture is computed over a
 /// window and rises along the border of any new object (a pond's banks), while built and water
-/// are decided by the pixel's own spectrum.
+/// are decided by the pixel's own spectrum. Other (untyped change that is reported) seeds no
+/// growth and is taken over by typed change beside it.
 void growIntoChange(std::vector<std::uint8_t>& classes, const std::vector<std::uint8_t>& changed, int w, int h,
                     int steps, std::vector<std::uint8_t>& scratch) {
   constexpr auto kTrees = std::uint8_t(ChangeClass::Trees);
+  constexpr auto kOther = std::uint8_t(ChangeClass::Other);
   const std::size_t n = std::size_t(w) * std::size_t(h);
   scratch.resize(n);
   for (int step = 0; step < steps; ++step) {
@@ -302,7 +346,7 @@ void growIntoChange(std::vector<std::uint8_t>& classes, const std::vector<std::u
       for (int x = 0; x < w; ++x) {
         if (!ch[x]) continue;
         const std::size_t k = std::size_t(y) * std::size_t(w) + std::size_t(x);
-        if (scratch[k] != 0 && scratch[k] != kTrees) continue;
+        if (scratch[k] != 0 && scratch[k] != kTrees && scratch[k] != kOther) continue;
         int counts[5] = {0, 0, 0, 0, 0};
         for (int dy = -1; dy <= 1; ++dy)
           for (int dx = -1; dx <= 1; ++dx) {
@@ -389,8 +433,14 @@ void bridgeGaps(std::vector<std::uint8_t>& classes, const std::vector<std::uint8
   classes.swap(out);
 }
 
+/// Classes of change pixels (None and Invalid are not).
+constexpr int kOtherClass = int(ChangeClass::Other);
+constexpr int kClassCount = kOtherClass + 1;
+
 /// 3 × 3 clean-up: a change pixel keeps its class when at least 4 of its 9 neighbourhood pixels
 /// share it; a no-change pixel takes the class that holds at least 6 of them (closes holes).
+/// Other counts for every class and every class for Other: in a patch of untyped change, typed
+/// pixels are not stripped off for being few.
 void cleanUp(const std::vector<std::uint8_t>& in, int w, int h, std::vector<std::uint8_t>& out,
              std::vector<std::uint8_t>& any, std::vector<std::uint8_t>& columnOr) {
   out.resize(std::size_t(w) * std::size_t(h));
@@ -414,20 +464,26 @@ void cleanUp(const std::vector<std::uint8_t>& in, int w, int h, std::vector<std:
         o[x] = 0;
         continue;
       }
-      int counts[5] = {0, 0, 0, 0, 0};
+      int counts[kClassCount] = {};
       for (int dy = -1; dy <= 1; ++dy)
         for (int dx = -1; dx <= 1; ++dx) {
           const int xx = x + dx, yy = y + dy;
           if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
           const std::uint8_t c = in[std::size_t(yy) * std::size_t(w) + std::size_t(xx)];
-          if (c >= 1 && c <= 4) ++counts[c];
+          if (c >= 1 && c < kClassCount) ++counts[c];
         }
+      // Reported untyped change (Other) supports every class beside it, and every class supports it.
+      int total = 0;
+      for (int k = 1; k < kClassCount; ++k) total += counts[k];
+      const auto support = [&](int k) { return k == kOtherClass ? total : counts[k] + counts[kOtherClass]; };
       const std::uint8_t c = in[std::size_t(y) * std::size_t(w) + std::size_t(x)];
       std::uint8_t result = 0;
-      if (c >= 1 && c <= 4 && counts[c] >= 4) result = c;
-      else if (c == 0)
-        for (std::uint8_t k = 1; k <= 4; ++k)
-          if (counts[k] >= 6) result = k;
+      if (c >= 1 && c < kClassCount) {
+        if (support(c) >= 4) result = c;
+      } else if (c == 0) {
+        for (std::uint8_t k = 1; k < kClassCount; ++k)
+          if (counts[k] > 0 && support(k) >= 6 && (result == 0 || counts[k] > counts[result])) result = k;
+      }
       o[x] = result;
     }
   }
@@ -477,14 +533,14 @@ struct BlockPlan {
 
 /// Bytes of one thread's buffers per column read (see the work loop of writeClassMap: every
 /// buffer allocated there is counted here).
-std::int64_t bytesPerColumn(int rowStep) {
+std::int64_t bytesPerColumn(int rowStep, int bands) {
   const std::int64_t held = rowStep + 2 * kHalo;                 // rows a step holds
   const std::int64_t written = rowStep + kHalo;                  // at most, rows written per step
   const std::int64_t classRows = written + 2 * kClassMargin;     // rows classified
   const std::int64_t textureRows = classRows + 2 * kShift;       // rows with textures
-  return held * (2 * 4 * 4      // vb, va: both dates, 4 bands as float
+  return held * (2 * bands * 4  // vb, va: both dates, all bands as float
                  + 1 + 4)       // cloud flags and their summed-area table (int)
-         + rowStep * 4 * 4      // chunk: one read of 4 bands as float
+         + rowStep * bands * 4  // chunk: one read of all bands as float
          + textureRows * 2 * 4  // texB, texA
          + classRows * 5        // mask, classes, changed, scratchClasses, cleaned
          + written              // interior
@@ -494,8 +550,8 @@ std::int64_t bytesPerColumn(int rowStep) {
 
 /// Cuts `grid` into units whose per-thread buffers fit the memory parameter (less GDAL's block
 /// cache and the fixed overhead), at least two per thread when there is more than one thread.
-BlockPlan planBlockPass(const raster::Grid& grid, std::pair<int, int> blockSize, int threads, double memoryMb,
-                        std::int64_t cacheBytes) {
+BlockPlan planBlockPass(const raster::Grid& grid, std::pair<int, int> blockSize, int threads, int bandCount,
+                        double memoryMb, std::int64_t cacheBytes) {
   BlockPlan plan;
   const int bw = std::clamp(blockSize.first, 1, grid.width), bh = std::clamp(blockSize.second, 1, grid.height);
   plan.rowStep = bh >= 256 ? std::min(bh, 1024) : (512 / bh) * bh;
@@ -503,7 +559,7 @@ BlockPlan planBlockPass(const raster::Grid& grid, std::pair<int, int> blockSize,
   const std::int64_t perThread = std::max<std::int64_t>(std::int64_t(available / threads), 8 << 20);
   std::int64_t columns = 0;
   for (;;) {
-    columns = perThread / bytesPerColumn(plan.rowStep) - 2 * kHalo;
+    columns = perThread / bytesPerColumn(plan.rowStep, bandCount) - 2 * kHalo;
     if (columns >= 512 || plan.rowStep <= 64) break;
     plan.rowStep = std::max(64, plan.rowStep / 2);
   }
@@ -545,10 +601,12 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   if (!before) return fail(before.error());
   auto afterFile = raster::RasterSource::open(inputs.after);
   if (!afterFile) return fail(afterFile.error());
-  auto beforeBands = bandsOf(*before, inputs.beforeBands, "before");
-  if (!beforeBands) return fail(beforeBands.error());
-  auto afterBands = bandsOf(*afterFile, inputs.afterBands, "after");
-  if (!afterBands) return fail(afterBands.error());
+  auto selection = selectBands(*before, inputs.beforeBands, *afterFile, inputs.afterBands);
+  if (!selection) return fail(selection.error());
+  const BandSelection& bands = *selection;
+  const std::size_t bandCount = bands.roles.size();
+  summary.bands.clear();
+  for (BandRole role : bands.roles) summary.bands.emplace_back(raster::bandRoleName(role));
   auto after = afterFile->alignedTo(*before, raster::Resampling::Bilinear);
   if (!after) return fail(after.error());
   grid = before->grid();
@@ -566,15 +624,22 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   const int sampleH = std::max(1, int(std::lround(double(grid.height) * sampleW / grid.width)));
   const raster::Window all{0, 0, grid.width, grid.height};
   std::vector<float> sb, sa;
-  if (auto st = before->readResampled(all, sampleW, sampleH, *beforeBands, sb, raster::Resampling::Average); !st) return st;
-  if (auto st = after->readResampled(all, sampleW, sampleH, *afterBands, sa, raster::Resampling::Average); !st) return st;
+  if (auto st = before->readResampled(all, sampleW, sampleH, bands.before, sb, raster::Resampling::Average); !st) return st;
+  if (auto st = after->readResampled(all, sampleW, sampleH, bands.after, sa, raster::Resampling::Average); !st) return st;
   const std::size_t samplePixels = std::size_t(sampleW) * std::size_t(sampleH);
-  const Normalization normalization = fitNormalization(sb, sa, samplePixels);
+  const Normalization normalization = fitNormalization(sb, sa, samplePixels, bandCount);
   summary.invariantPixels = normalization.invariantPixels;
-  for (std::size_t b = 0; b < 4; ++b) {
-    summary.gains[b] = normalization.bands[b].gain;
-    summary.offsets[b] = normalization.bands[b].offset;
+  summary.gains.clear();
+  summary.offsets.clear();
+  for (const BandMapping& m : normalization.bands) {
+    summary.gains.push_back(m.gain);
+    summary.offsets.push_back(m.offset);
   }
+  // The sample's after date on the before date's radiometry.
+  for (std::size_t b = 0; b < bandCount; ++b)
+    normalizeBand(sa.data() + b * samplePixels, samplePixels, normalization.bands[b], sa.data() + b * samplePixels);
+  const auto sampleBefore = [&](std::size_t i) { return pixelAt(sb.data(), samplePixels, i, bands); };
+  const auto sampleAfter = [&](std::size_t i) { return pixelAt(sa.data(), samplePixels, i, bands); };
   raster::Grid sampleGrid = grid;
   sampleGrid.width = sampleW;
   sampleGrid.height = sampleH;
@@ -590,14 +655,22 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     if (!sampleCrop) return fail(sampleCrop.error());
     if (auto st = sampleCrop->burn({0, 0, sampleW, sampleH}, sampleMask); !st) return st;
   }
+  // The unit of change magnitudes: the median spectrum length of the before date.
+  float inverseScale = 1.f;
   std::vector<float> magnitudes;
-  magnitudes.reserve(samplePixels / 2);
+  magnitudes.reserve(samplePixels);
+  for (std::size_t i = 0; i < samplePixels; ++i) {
+    const float length = spectrumLength(sampleBefore(i));
+    if (std::isfinite(length) && length > 0) magnitudes.push_back(length);
+  }
+  if (!magnitudes.empty()) {
+    std::nth_element(magnitudes.begin(), magnitudes.begin() + std::ptrdiff_t(magnitudes.size() / 2), magnitudes.end());
+    inverseScale = 1.f / magnitudes[magnitudes.size() / 2];
+  }
+  magnitudes.clear();
   for (std::size_t i = 0; i < samplePixels; ++i) {
     if (!sampleMask[i]) continue;
-    const PixelBands pb{sb[i], sb[samplePixels + i], sb[2 * samplePixels + i], sb[3 * samplePixels + i]};
-    const PixelBands pa{normalization.apply(0, sa[i]), normalization.apply(1, sa[samplePixels + i]),
-                        normalization.apply(2, sa[2 * samplePixels + i]), normalization.apply(3, sa[3 * samplePixels + i])};
-    const float m = changeMagnitude(pb, pa);
+    const float m = changeMagnitude(sampleBefore(i), sampleAfter(i), inverseScale);
     if (std::isfinite(m)) magnitudes.push_back(std::min(m, 2.0f));
   }
   if (magnitudes.empty() && !hasCropland)
@@ -610,6 +683,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   const float otsu = otsuThreshold(magnitudes, 2.0f);
   PixelRuleThresholds thresholds;
   thresholds.changeMagnitude = otsu / float(parameters.sensitivity);
+  thresholds.inverseScale = inverseScale;
+  thresholds.reportAllChange = parameters.reportAllChange;
   thresholds.texture = float(parameters.textureThreshold);
   thresholds.flagBare = parameters.flagBareSoil;
   thresholds.cloudMask = parameters.cloudMask;
@@ -637,9 +712,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     double sum[4] = {0, 0, 0, 0};
     std::size_t count = 0;
     for (std::size_t i = 0; i < samplePixels; ++i) {
-      const PixelBands pb{sb[i], sb[samplePixels + i], sb[2 * samplePixels + i], sb[3 * samplePixels + i]};
-      const PixelBands pa{normalization.apply(0, sa[i]), normalization.apply(1, sa[samplePixels + i]),
-                          normalization.apply(2, sa[2 * samplePixels + i]), normalization.apply(3, sa[3 * samplePixels + i])};
+      const PixelBands pb = sampleBefore(i), pa = sampleAfter(i);
       for (const PixelBands* p : {&pb, &pa})
         if (std::isfinite(p->nir) && isCloud(*p, thresholds)) {
           sum[0] += p->blue, sum[1] += p->green, sum[2] += p->red, sum[3] += p->nir;
@@ -657,6 +730,14 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   // Tree crowns (3–8 m) make texture only where pixels resolve them; on coarser images (Sentinel-2,
   // Landsat) the texture of mixed pixels says nothing about trees, and the rule is off.
   if (pixelSize > kMaxCrownPixel) thresholds.texture = std::numeric_limits<float>::infinity();
+  // Misregistration of a pixel matters on fine images (GF-1/2 registered to a few metres); at
+  // 10–30 m the images are registered to a fraction of a pixel, and a whole pixel of tolerance
+  // would explain away every change along a field's edge.
+  const int shift = pixelSize <= kMaxShiftPixel ? kShift : 0;
+  // Growth and bridging reach a few metres (a pond's banks, a field road): kGrowSteps and kGap
+  // pixels of a 2 m image, less on coarser ones, none at 30 m.
+  const int growSteps = std::clamp(int(std::lround(kGrowReachM / std::max(pixelSize, 1e-9))), 0, kGrowSteps);
+  const int gap = std::clamp(int(std::lround(kGapReachM / std::max(pixelSize, 1e-9))), 0, kGap);
   const int coreRadius = std::clamp(int(std::lround(20.0 / std::max(pixelSize, 1e-9))), 1, kCoreRadius);
   const int hazeRadius = std::clamp(int(std::lround(60.0 / std::max(pixelSize, 1e-9))), 1, kHazeRadius);
   PixelRuleThresholds cloudCandidate = thresholds;
@@ -679,7 +760,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   auto writer = raster::ByteRasterWriter::create(scratch, grid);
   if (!writer) return fail(writer.error());
   const int threads = std::max(1, parameters.threads);
-  const BlockPlan plan = planBlockPass(grid, before->blockSize(), threads, parameters.memoryMb, gdal::blockCacheBytes());
+  const BlockPlan plan =
+      planBlockPass(grid, before->blockSize(), threads, int(bandCount), parameters.memoryMb, gdal::blockCacheBytes());
   std::atomic<std::size_t> next{0};
   std::atomic<std::int64_t> donePixels{0};
   std::mutex writeMutex;
@@ -715,9 +797,9 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       const std::size_t written = std::size_t(plan.rowStep + kHalo) * columns;
       const std::size_t classRows = std::size_t(plan.rowStep + kHalo + 2 * kClassMargin) * columns;
       const std::size_t textureRows = classRows + std::size_t(2 * kShift) * columns;
-      vb.reserve(4 * std::size_t(capacity) * columns);
-      va.reserve(4 * std::size_t(capacity) * columns);
-      chunk.reserve(4 * std::size_t(plan.rowStep) * columns);
+      vb.reserve(bandCount * std::size_t(capacity) * columns);
+      va.reserve(bandCount * std::size_t(capacity) * columns);
+      chunk.reserve(bandCount * std::size_t(plan.rowStep) * columns);
       texB.reserve(textureRows);
       texA.reserve(textureRows);
       cloud.reserve(std::size_t(capacity) * columns);
@@ -731,8 +813,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       const int rw = rx1 - rx0;
       const std::size_t RW = std::size_t(rw);
       const std::size_t plane = std::size_t(capacity) * RW;
-      vb.resize(4 * plane);
-      va.resize(4 * plane);
+      vb.resize(bandCount * plane);
+      va.resize(bandCount * plane);
       const int readTop = std::max(0, unit.y0 - kHalo), readEnd = std::min(grid.height, unit.y1 + kHalo);
       int bufTop = readTop, bufRows = 0, nextRead = readTop, outY = unit.y0;
       while (outY < unit.y1) {
@@ -742,11 +824,11 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
         const raster::Window rows{rx0, nextRead, rw, readTo - nextRead};
         const std::size_t newPixels = std::size_t(rows.pixelCount());
         const std::size_t at = std::size_t(bufRows) * RW;
-        if (auto st = b->read(rows, *beforeBands, chunk); !st) return stop(st.error());
-        for (std::size_t band = 0; band < 4; ++band)
+        if (auto st = b->read(rows, bands.before, chunk); !st) return stop(st.error());
+        for (std::size_t band = 0; band < bandCount; ++band)
           std::copy_n(chunk.data() + band * newPixels, newPixels, vb.data() + band * plane + at);
-        if (auto st = a->read(rows, *afterBands, chunk); !st) return stop(st.error());
-        for (std::size_t band = 0; band < 4; ++band) {
+        if (auto st = a->read(rows, bands.after, chunk); !st) return stop(st.error());
+        for (std::size_t band = 0; band < bandCount; ++band) {
           const float* src = chunk.data() + band * newPixels;
           float* dst = va.data() + band * plane + at;
           normalizeBand(src, newPixels, normalization.bands[band], dst);
@@ -776,7 +858,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
         if (anyCropland) {
           // Pixel values of the buffer at (x, buffer row y), textures at class rows.
           const auto bandsAt = [&](const std::vector<float>& v, std::size_t k) {
-            return PixelBands{v[k], v[plane + k], v[2 * plane + k], v[3 * plane + k]};
+            return pixelAt(v.data(), plane, k, bands);
           };
           texB.resize(std::size_t(th) * RW);
           texA.resize(std::size_t(th) * RW);
@@ -820,7 +902,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
               const PixelBands pb = bandsAt(vb, k);
               const PixelBands pa = bandsAt(va, k);
               const float tb = texAt(texB, x, ty), ta = texAt(texA, x, ty);
-              const float direct = changeMagnitude(pb, pa);
+              const float direct = changeMagnitude(pb, pa, inverseScale);
               if (quickSkip && direct < growThreshold && !(ta - tb >= thresholds.texture)) continue;
               ChangeClass c = classifyPixel(pb, pa, tb, ta, thresholds);
               if (c == ChangeClass::Invalid) continue;
@@ -829,12 +911,12 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
               // after spectrum matches a shifted before pixel, or the crown texture was there already)
               // is the edge of a field or road moved by the registration error, not a conversion.
               float shifted = direct, textureBefore = tb;
-              for (int dy = -kShift; dy <= kShift; ++dy)
-                for (int dx = -kShift; dx <= kShift; ++dx) {
+              for (int dy = -shift; dy <= shift; ++dy)
+                for (int dx = -shift; dx <= shift; ++dx) {
                   const int xx = x + dx, yy = y + dy;
                   if ((dx == 0 && dy == 0) || xx < 0 || yy < 0 || xx >= rw || yy >= bufRows) continue;
                   const std::size_t kk = std::size_t(yy) * RW + std::size_t(xx);
-                  const float m = changeMagnitude(bandsAt(vb, kk), pa);
+                  const float m = changeMagnitude(bandsAt(vb, kk), pa, inverseScale);
                   if (std::isfinite(m)) shifted = std::min(shifted, m);
                   textureBefore = std::max(textureBefore, texAt(texB, xx, ty + dy));
                 }
@@ -856,8 +938,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           }
         }
         if (anyClass) {
-          growIntoChange(classes, changed, rw, ch, kGrowSteps, scratchClasses);
-          bridgeGaps(classes, mask, rw, ch, kGap, scratchClasses, rowFlags);
+          growIntoChange(classes, changed, rw, ch, growSteps, scratchClasses);
+          bridgeGaps(classes, mask, rw, ch, gap, scratchClasses, rowFlags);
           cleanUp(classes, rw, ch, cleaned, rowFlags, columnOr);
           const raster::Window inner{unit.x0, outY, unit.x1 - unit.x0, outEnd - outY};
           interior.resize(std::size_t(inner.pixelCount()));
@@ -880,7 +962,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
         const int keepFrom = std::max(bufTop, outY - kHalo);
         const std::size_t drop = std::size_t(keepFrom - bufTop) * RW, keep = std::size_t(bufEnd - keepFrom) * RW;
         if (drop > 0)
-          for (std::size_t band = 0; band < 4; ++band) {
+          for (std::size_t band = 0; band < bandCount; ++band) {
             std::copy_n(vb.data() + band * plane + drop, keep, vb.data() + band * plane);
             std::copy_n(va.data() + band * plane + drop, keep, va.data() + band * plane);
           }

@@ -27,6 +27,9 @@ bool isShadowOf(const PixelBands& darker, const PixelBands& reference) {
   return cosine > 0.985f;
 }
 
+/// NDVI above which ground is vegetated (crop, grass, trees) on any sensor.
+constexpr float kVegetatedNdvi = 0.25f;
+
 /// Brightness levels of the rules are multiples of the scene's median visible brightness (land
 /// in the growing season), so that they hold for 8-, 10-, 12-bit or reflectance data alike:
 /// `level(t, 250)` is 250 DN on a GF-1-like scene whose median is 210 DN.
@@ -85,7 +88,7 @@ ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, flo
     return ChangeClass::Invalid;
   if (t.cloudMask && (isCloud(before, t) || isCloud(after, t) || isShadowOf(after, before) || isShadowOf(before, after)))
     return ChangeClass::Invalid;
-  const float magnitude = changeMagnitude(before, after);
+  const float magnitude = changeMagnitude(before, after, t.inverseScale);
   const float ndviAfter = after.ndvi();
   const float ndviBefore = before.ndvi();
   // Trees planted on a field change the texture far more than the mean spectrum (crowns on
@@ -96,10 +99,16 @@ ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, flo
   if (textureAfter - textureBefore >= t.texture && ndviAfter > 0.2f && !isWater(after, t) && !isBuilt(after, t))
     return ChangeClass::Trees;
   if (magnitude < t.changeMagnitude) return ChangeClass::None;
+  // Untyped change, when reported: not between two vegetated states (growth stage, crop
+  // rotation, season: the crop is still a crop), nor of water, which stays water whatever its
+  // colour does (sediment, algae). Strong change of built-like ground (bare soil built on) is no
+  // conversion of cropland but still change.
+  const bool stillVegetated = ndviBefore > kVegetatedNdvi && ndviAfter > kVegetatedNdvi;
+  const ChangeClass untyped = t.reportAllChange && !stillVegetated ? ChangeClass::Other : ChangeClass::None;
   if (isWater(after, t)) return isWater(before, t) ? ChangeClass::None : ChangeClass::Water;
-  if (isBuilt(after, t)) return isBuilt(before, t) ? ChangeClass::None : ChangeClass::Built;
+  if (isBuilt(after, t)) return isBuilt(before, t) ? untyped : ChangeClass::Built;
   if (t.flagBare && isBare(after, t) && ndviBefore > 0.3f) return ChangeClass::Bare;
-  return ChangeClass::None;
+  return untyped;
 }
 
 }  // namespace onemap::change

@@ -12,13 +12,15 @@ enum class ChangeClass : std::uint8_t {
   Water = 2,   ///< pond / water
   Trees = 3,   ///< orchard / nursery / forest
   Bare = 4,    ///< bare soil / earth moving (推土)
+  Other = 5,   ///< changed, but into none of the above (reported only when asked: BHLX 其他)
   Invalid = 255,  ///< cloud, shadow or no data on either date (never a patch)
 };
 
-/// Four reflective bands of one pixel in digital numbers (after-date values already normalised
-/// to the before date's radiometry).
+/// The reflective bands of one pixel in digital numbers (after-date values already normalised
+/// to the before date's radiometry). SWIR is 0 when the images have none.
 struct PixelBands {
   float blue = 0, green = 0, red = 0, nir = 0;
+  float swir1 = 0, swir2 = 0;
   float ndvi() const { return (nir - red) / (nir + red + 1e-6f); }
   float ndwi() const { return (green - nir) / (green + nir + 1e-6f); }
   float brightness() const { return (blue + green + red) / 3.0f; }
@@ -31,18 +33,26 @@ struct PixelRuleThresholds {
   float texture = 0.04f;         ///< rise of the relative NIR crown texture (after − before) that marks new trees
   float cloudBrightness = 850.f; ///< visible mean above which a pixel is cloud
   float sceneBrightness = 210.f; ///< median visible mean of the scene: the unit of the rules' brightness levels
+  float inverseScale = 1.f;      ///< 1 / the scene's median spectrum length: the unit of changeMagnitude()
   bool flagBare = false;
   bool cloudMask = true;
+  bool reportAllChange = false;  ///< strong change that no rule types is Other instead of None
 };
 
-/// Relative change vector magnitude |after − before| / |before| over the four bands.
+/// Change vector magnitude |after − before| over all bands (SWIR included when present), in
+/// units of the scene's median spectrum length (`inverseScale` = its inverse): a scene-wide
+/// scale, so that a change counts the same on dark and on bright ground.
 /// (Inline: the block pass evaluates it for every cropland pixel and its neighbours.)
-inline float changeMagnitude(const PixelBands& before, const PixelBands& after) {
+inline float changeMagnitude(const PixelBands& before, const PixelBands& after, float inverseScale) {
   const float db = after.blue - before.blue, dg = after.green - before.green, dr = after.red - before.red,
-              dn = after.nir - before.nir;
-  const float norm = std::sqrt(before.blue * before.blue + before.green * before.green + before.red * before.red +
-                               before.nir * before.nir);
-  return std::sqrt(db * db + dg * dg + dr * dr + dn * dn) / (norm + 1e-6f);
+              dn = after.nir - before.nir, ds1 = after.swir1 - before.swir1, ds2 = after.swir2 - before.swir2;
+  return std::sqrt(db * db + dg * dg + dr * dr + dn * dn + ds1 * ds1 + ds2 * ds2) * inverseScale;
+}
+
+/// Length of the spectrum of `p` (all bands): the scene's median of it is the unit of changeMagnitude().
+inline float spectrumLength(const PixelBands& p) {
+  return std::sqrt(p.blue * p.blue + p.green * p.green + p.red * p.red + p.nir * p.nir + p.swir1 * p.swir1 +
+                   p.swir2 * p.swir2);
 }
 
 /// The change class of one pixel from both dates, the NIR crown texture of each date (see

@@ -6,8 +6,8 @@
 namespace onemap::change {
 namespace {
 
-bool validPixel(std::span<const float> data, std::size_t pixels, std::size_t i) {
-  for (std::size_t b = 0; b < 4; ++b)
+bool validPixel(std::span<const float> data, std::size_t pixels, std::size_t bands, std::size_t i) {
+  for (std::size_t b = 0; b < bands; ++b)
     if (!std::isfinite(data[b * pixels + i]) || data[b * pixels + i] <= 0.f) return false;
   return true;
 }
@@ -37,15 +37,17 @@ BandMapping orthogonalFit(const std::vector<double>& x, const std::vector<double
 
 }  // namespace
 
-Normalization fitNormalization(std::span<const float> before, std::span<const float> after, std::size_t pixels) {
+Normalization fitNormalization(std::span<const float> before, std::span<const float> after, std::size_t pixels,
+                               std::size_t bandCount) {
   Normalization n;
+  n.bands.assign(bandCount, BandMapping{});
   std::vector<std::size_t> valid;
   valid.reserve(pixels);
   for (std::size_t i = 0; i < pixels; ++i)
-    if (validPixel(before, pixels, i) && validPixel(after, pixels, i)) valid.push_back(i);
+    if (validPixel(before, pixels, bandCount, i) && validPixel(after, pixels, bandCount, i)) valid.push_back(i);
   if (valid.size() < 16) return n;
   // Start: match mean and standard deviation per band.
-  for (std::size_t b = 0; b < 4; ++b) {
+  for (std::size_t b = 0; b < bandCount; ++b) {
     double ma = 0, mb = 0, sa = 0, sb = 0;
     for (std::size_t i : valid) {
       ma += after[b * pixels + i];
@@ -65,7 +67,7 @@ Normalization fitNormalization(std::span<const float> before, std::span<const fl
     for (std::size_t k = 0; k < valid.size(); ++k) {
       const std::size_t i = valid[k];
       float sum = 0.f, norm = 0.f;
-      for (std::size_t b = 0; b < 4; ++b) {
+      for (std::size_t b = 0; b < bandCount; ++b) {
         const float d = n.apply(int(b), after[b * pixels + i]) - before[b * pixels + i];
         sum += d * d;
         norm += before[b * pixels + i] * before[b * pixels + i];
@@ -75,7 +77,7 @@ Normalization fitNormalization(std::span<const float> before, std::span<const fl
     const std::size_t keep = std::max<std::size_t>(16, valid.size() * 2 / 5);
     std::nth_element(residual.begin(), residual.begin() + std::ptrdiff_t(keep - 1), residual.end());
     std::vector<double> x(keep), y(keep);
-    for (std::size_t b = 0; b < 4; ++b) {
+    for (std::size_t b = 0; b < bandCount; ++b) {
       for (std::size_t k = 0; k < keep; ++k) {
         x[k] = after[b * pixels + residual[k].second];
         y[k] = before[b * pixels + residual[k].second];

@@ -13,21 +13,22 @@ struct BandMapping {
   double offset = 0.0;
 };
 
-/// Relative radiometric normalisation of four bands (blue, green, red, nir), fitted on
-/// pseudo-invariant pixels.
+/// Relative radiometric normalisation of the bands (blue, green, red, nir, then SWIR when both
+/// dates have it), fitted on pseudo-invariant pixels.
 struct Normalization {
-  std::array<BandMapping, 4> bands;
+  std::vector<BandMapping> bands;
   std::size_t invariantPixels = 0;  ///< pixels the final fit used
   float apply(int band, float afterValue) const {
     return float(bands[std::size_t(band)].gain * afterValue + bands[std::size_t(band)].offset);
   }
 };
 
-/// Fits the normalisation from co-registered samples (band-sequential, 4 × `pixels` floats each;
-/// NaN = no data): starts from mean/std matching, then refits three times by orthogonal
+/// Fits the normalisation from co-registered samples (band-sequential, `bandCount` × `pixels`
+/// floats each; NaN = no data): starts from mean/std matching, then refits three times by orthogonal
 /// regression on the 40 % of pixels that changed least (IR-MAD-like pseudo-invariant selection),
 /// so that sensor gain, haze and season brightness shifts are not taken for change.
-Normalization fitNormalization(std::span<const float> before, std::span<const float> after, std::size_t pixels);
+Normalization fitNormalization(std::span<const float> before, std::span<const float> after, std::size_t pixels,
+                               std::size_t bandCount = 4);
 
 /// Otsu's threshold of `values` (finite ones) over a 256-bin histogram of [0, upper]: the value
 /// that best separates them into two classes. Returns `upper / 2` for fewer than 16 values.

@@ -33,6 +33,10 @@ namespace {
                       "Also report cropland turned to bare soil; off by default because harvest looks the same."),
     QT_TRANSLATE_NOOP("ParameterSpec", "Mask clouds and shadows"),
     QT_TRANSLATE_NOOP("ParameterSpec", "Ignore pixels that are cloud or cloud shadow on either date."),
+    QT_TRANSLATE_NOOP("ParameterSpec", "Report all change (其他)"),
+    QT_TRANSLATE_NOOP("ParameterSpec",
+                      "Also report strong change that converts no cropland (regrowth, water receding, built ground "
+                      "rebuilt) as BHLX 其他; for comparing with references that label every change."),
 };
 
 QString translated(const std::string& text) { return QCoreApplication::translate("ParameterSpec", text.c_str()); }

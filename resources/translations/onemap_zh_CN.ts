@@ -673,6 +673,14 @@
         <source>Upper bound for the memory a run uses; the images are streamed in blocks that fit.</source>
         <translation>一次运行所用内存的上限；影像按能放入的分块流式读取。</translation>
     </message>
+    <message>
+        <source>Report all change (其他)</source>
+        <translation>报告全部变化（其他）</translation>
+    </message>
+    <message>
+        <source>Also report strong change that converts no cropland (regrowth, water receding, built ground rebuilt) as BHLX 其他; for comparing with references that label every change.</source>
+        <translation>将不涉及耕地转换的显著变化（植被恢复、水面退缩、建设用地翻建）也作为 BHLX“其他”报告；用于与标注全部变化的参考数据比较。</translation>
+    </message>
 </context>
 <context>
     <name>ProjectController</name>

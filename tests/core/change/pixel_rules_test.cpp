@@ -9,7 +9,12 @@ using namespace onemap::change;
 namespace {
 const PixelBands kCrop{185, 245, 180, 720};
 const PixelBands kHarvest{300, 345, 385, 470};
-const PixelRuleThresholds kRules{};
+// Magnitudes in units of the crop's spectrum length (a scene of such fields).
+const PixelRuleThresholds kRules = [] {
+  PixelRuleThresholds t;
+  t.inverseScale = 1.f / spectrumLength(kCrop);
+  return t;
+}();
 }  // namespace
 
 TEST(PixelRules, CropToConcreteIsBuilt) {
@@ -51,14 +56,14 @@ TEST(PixelRules, CloudsAndShadowsAreInvalid) {
 TEST(PixelRules, NoDataIsInvalidAndNoChangeIsNone) {
   EXPECT_EQ(classifyPixel(kCrop, PixelBands{NAN, NAN, NAN, NAN}, 0, 0, kRules), ChangeClass::Invalid);
   EXPECT_EQ(classifyPixel(kCrop, kCrop, 0.03f, 0.03f, kRules), ChangeClass::None);
-  EXPECT_FLOAT_EQ(changeMagnitude(kCrop, kCrop), 0.0f);
+  EXPECT_FLOAT_EQ(changeMagnitude(kCrop, kCrop, kRules.inverseScale), 0.0f);
 }
 
 TEST(PixelRules, OrchardsNeedTheCrownTextureRiseNotASpectralChange) {
   // Crowns on soil average to a spectrum close to the crop's (change magnitude below the usual
   // Otsu threshold): the rise of the isotropic texture decides.
   const PixelBands orchard{200, 255, 195, 690};
-  ASSERT_LT(changeMagnitude(kCrop, orchard), kRules.changeMagnitude);
+  ASSERT_LT(changeMagnitude(kCrop, orchard, kRules.inverseScale), kRules.changeMagnitude);
   EXPECT_EQ(classifyPixel(kCrop, orchard, 0.01f, 0.07f, kRules), ChangeClass::Trees);
   EXPECT_EQ(classifyPixel(kCrop, orchard, 0.05f, 0.07f, kRules), ChangeClass::None);  // texture was there
   EXPECT_EQ(classifyPixel(kCrop, kHarvest, 0.01f, 0.07f, kRules), ChangeClass::None);  // no vegetation
@@ -88,4 +93,28 @@ TEST(PixelRules, ThinCloudIsAMixtureTowardsTheCloud) {
   EXPECT_FALSE(isThinCloudOver(kCrop, kCrop, cloud));
   EXPECT_FALSE(isThinCloudOver(kCrop, PixelBands{255, 260, 175, 120}, cloud));  // a pond
   EXPECT_FALSE(isThinCloudOver(kCrop, PixelBands{330, 330, 540, 500}, cloud));  // red tiles
+}
+
+TEST(PixelRules, MagnitudeCountsSwirAndIsInSceneUnits) {
+  PixelBands before = kCrop, after = kCrop;
+  before.swir1 = 400;
+  after.swir1 = 700;  // only SWIR changed
+  EXPECT_FLOAT_EQ(changeMagnitude(before, after, 1.f), 300.f);
+  EXPECT_FLOAT_EQ(changeMagnitude(before, after, 0.01f), 3.f);
+  EXPECT_FLOAT_EQ(spectrumLength(PixelBands{3, 0, 0, 4}), 5.f);
+}
+
+TEST(PixelRules, UntypedChangeIsOtherOnlyWhenAllChangeIsReported) {
+  PixelRuleThresholds all = kRules;
+  all.reportAllChange = true;
+  // Harvest: strong change into bare soil, no conversion type unless bare soil is flagged.
+  EXPECT_EQ(classifyPixel(kCrop, kHarvest, 0.03f, 0.03f, kRules), ChangeClass::None);
+  EXPECT_EQ(classifyPixel(kCrop, kHarvest, 0.03f, 0.03f, all), ChangeClass::Other);
+  // Bare soil that turns green (fallow sown) is change too; typed conversions keep their type.
+  EXPECT_EQ(classifyPixel(kHarvest, kCrop, 0.03f, 0.03f, all), ChangeClass::Other);
+  EXPECT_EQ(classifyPixel(kCrop, PixelBands{580, 620, 650, 670}, 0.03f, 0.03f, all), ChangeClass::Built);
+  // A crop at another growth stage is still a crop; water stays water.
+  EXPECT_EQ(classifyPixel(kCrop, PixelBands{260, 330, 250, 520}, 0.03f, 0.03f, all), ChangeClass::None);
+  EXPECT_EQ(classifyPixel(PixelBands{255, 260, 175, 120}, PixelBands{330, 360, 260, 150}, 0.03f, 0.03f, all),
+            ChangeClass::None);
 }
