@@ -655,35 +655,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     if (!sampleCrop) return fail(sampleCrop.error());
     if (auto st = sampleCrop->burn({0, 0, sampleW, sampleH}, sampleMask); !st) return st;
   }
-  // The unit of change magnitudes: the median spectrum length of the before date.
-  float inverseScale = 1.f;
-  std::vector<float> magnitudes;
-  magnitudes.reserve(samplePixels);
-  for (std::size_t i = 0; i < samplePixels; ++i) {
-    const float length = spectrumLength(sampleBefore(i));
-    if (std::isfinite(length) && length > 0) magnitudes.push_back(length);
-  }
-  if (!magnitudes.empty()) {
-    std::nth_element(magnitudes.begin(), magnitudes.begin() + std::ptrdiff_t(magnitudes.size() / 2), magnitudes.end());
-    inverseScale = 1.f / magnitudes[magnitudes.size() / 2];
-  }
-  magnitudes.clear();
-  for (std::size_t i = 0; i < samplePixels; ++i) {
-    if (!sampleMask[i]) continue;
-    const float m = changeMagnitude(sampleBefore(i), sampleAfter(i), inverseScale);
-    if (std::isfinite(m)) magnitudes.push_back(std::min(m, 2.0f));
-  }
-  if (magnitudes.empty() && !hasCropland)
-    return fail(ErrorCode::InvalidInput, "the images share no valid pixels", text::displayPath(inputs.before),
-                "Check that both images cover the same ground.");
-  if (magnitudes.empty())
-    return fail(ErrorCode::InvalidInput, "no cropland lies on the images",
-                text::displayPath(inputs.cropland.path) + (inputs.cropland.layer.empty() ? "" : ":" + inputs.cropland.layer),
-                "Check that the cropland layer covers the images (and its coordinate system).");
-  const float otsu = otsuThreshold(magnitudes, 2.0f);
   PixelRuleThresholds thresholds;
-  thresholds.changeMagnitude = otsu / float(parameters.sensitivity);
-  thresholds.inverseScale = inverseScale;
   thresholds.reportAllChange = parameters.reportAllChange;
   thresholds.texture = float(parameters.textureThreshold);
   thresholds.flagBare = parameters.flagBareSoil;
@@ -704,6 +676,39 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       if (median > 0) thresholds.sceneBrightness = median;
     }
   }
+  // The unit of change magnitudes: the median spectrum length of the before date.
+  std::vector<float> magnitudes;
+  magnitudes.reserve(samplePixels);
+  for (std::size_t i = 0; i < samplePixels; ++i) {
+    const float length = spectrumLength(sampleBefore(i));
+    if (std::isfinite(length) && length > 0) magnitudes.push_back(length);
+  }
+  if (!magnitudes.empty()) {
+    std::nth_element(magnitudes.begin(), magnitudes.begin() + std::ptrdiff_t(magnitudes.size() / 2), magnitudes.end());
+    thresholds.inverseScale = 1.f / magnitudes[magnitudes.size() / 2];
+  }
+  const float inverseScale = thresholds.inverseScale;
+  // Otsu's threshold of the change magnitudes of the cropland, clouds and their shadows left
+  // out: a scene with clouds would otherwise split cloud from land instead of change from none.
+  PixelRuleThresholds screening = thresholds;
+  screening.changeMagnitude = std::numeric_limits<float>::infinity();
+  screening.texture = std::numeric_limits<float>::infinity();
+  magnitudes.clear();
+  for (std::size_t i = 0; i < samplePixels; ++i) {
+    if (!sampleMask[i]) continue;
+    const PixelBands pb = sampleBefore(i), pa = sampleAfter(i);
+    if (classifyPixel(pb, pa, 0.f, 0.f, screening) == ChangeClass::Invalid) continue;
+    const float m = changeMagnitude(pb, pa, inverseScale);
+    if (std::isfinite(m)) magnitudes.push_back(std::min(m, 2.0f));
+  }
+  if (magnitudes.empty() && !hasCropland)
+    return fail(ErrorCode::InvalidInput, "the images share no valid pixels", text::displayPath(inputs.before),
+                "Check that both images cover the same ground.");
+  if (magnitudes.empty())
+    return fail(ErrorCode::InvalidInput, "no cropland lies on the images",
+                text::displayPath(inputs.cropland.path) + (inputs.cropland.layer.empty() ? "" : ":" + inputs.cropland.layer),
+                "Check that the cropland layer covers the images (and its coordinate system).");
+  thresholds.changeMagnitude = otsuThreshold(magnitudes, 2.0f) / float(parameters.sensitivity);
   // The spectrum of opaque cloud (normalised to the before date) for the thin-cloud test: the
   // mean of the sample's cloud pixels on either date, else a flat spectrum above the threshold.
   PixelBands cloudSpectrum{1.15f * thresholds.cloudBrightness, 1.15f * thresholds.cloudBrightness,
