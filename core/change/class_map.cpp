@@ -140,9 +140,9 @@ constexpr int kStripWidth = 512;
 ONEMAP_ALWAYS_INLINE inline void rowBoxSum(const float* in, int lo, int hi, int xa, int xb, float* out) {
   constexpr int r = kTextureRadius;
   const auto clipped = [&](int x) {
-    double s = 0;
+    float s = 0;
     for (int xx = std::max(lo, x - r); xx <= std::min(hi - 1, x + r); ++xx) s += in[xx - lo];
-    return float(s);
+    return s;
   };
   const int fastFrom = std::max(xa, lo + r), fastTo = std::min(xb, hi - r);
   if (fastFrom >= fastTo) {
@@ -153,21 +153,21 @@ ONEMAP_ALWAYS_INLINE inline void rowBoxSum(const float* in, int lo, int hi, int 
   const float* c = in + (fastFrom - lo);
   float* o = out + (fastFrom - xa);
   for (int i = 0, n = fastTo - fastFrom; i < n; ++i)
-    o[i] = float(double(c[i - 2]) + double(c[i - 1]) + double(c[i]) + double(c[i + 1]) + double(c[i + 2]));
+    o[i] = c[i - 2] + c[i - 1] + c[i] + c[i + 1] + c[i + 2];
   for (int x = fastTo; x < xb; ++x) out[x - xa] = clipped(x);
 }
 
-/// Sum of `count` (1..5) rows of row sums, in double, stored as float.
+/// Sum of `count` (1..5) rows of row sums, added in row order.
 ONEMAP_ALWAYS_INLINE inline void columnBoxSum(const float* const* rows, int count, int w, float* out) {
   if (count == kTaps) {
     const float *a = rows[0], *b = rows[1], *c = rows[2], *d = rows[3], *e = rows[4];
-    for (int x = 0; x < w; ++x) out[x] = float(double(a[x]) + double(b[x]) + double(c[x]) + double(d[x]) + double(e[x]));
+    for (int x = 0; x < w; ++x) out[x] = a[x] + b[x] + c[x] + d[x] + e[x];
     return;
   }
   for (int x = 0; x < w; ++x) {
-    double s = 0;
+    float s = 0;
     for (int i = 0; i < count; ++i) s += rows[i][x];
-    out[x] = float(s);
+    out[x] = s;
   }
 }
 
@@ -197,13 +197,13 @@ inline int insideCount(int i, int size, int offset) {
 /// A plain 5 × 5 coefficient of variation could not tell the crowns of a whole-field orchard
 /// from the boundary of any field.
 ///
-/// The sums: per row, over [x − r, x + r] (clipped) accumulated in double and stored as float;
-/// then per column the sum of those row sums over [y − r, y + r], again in double and stored as
-/// float. The values are float squares and sums of them, which a double holds exactly at these
-/// magnitudes, so the order of the additions does not change a bit. Strips of kStripWidth
+/// The sums, in float: per row over [x − r, x + r] (clipped), then per column the sum of those
+/// row sums over [y − r, y + r], always added from left to right and top to bottom — so a
+/// pixel's texture is the same bit for bit whichever unit of the block pass computes it (the
+/// class map does not depend on the memory limit or the threads). Strips of kStripWidth
 /// columns are done one after the other, with a ring of kTaps rows of row sums each.
-/// Built for AVX2 too (chosen at run time): twice the doubles per instruction; no FMA, so the
-/// same roundings.
+/// Built for AVX2 too (chosen at run time): eight floats per instruction; no FMA, so the same
+/// roundings.
 ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int r1,
                                                                  float* out, TextureScratch& t) {
   constexpr int r = kTextureRadius;
@@ -497,6 +497,38 @@ ONEMAP_AVX2_CLONES void normalizeBand(const float* in, std::size_t n,
   for (std::size_t k = 0; k < n; ++k) out[k] = float(gain * in[k] + offset);
 }
 
+/// Flags (1) the pixels of one row (`n` pixels of band planes `plane` floats apart) that the
+/// rules must look at: cropland whose change magnitude reaches `growThreshold` or whose crown
+/// texture rose by `textureRise`. The others are None or Invalid whatever the rules say (the
+/// test is the exact negation of that, NaN included, with changeMagnitude()'s arithmetic).
+/// `sums` is a row of scratch. Whether any is flagged. Built for AVX2 too.
+ONEMAP_AVX2_CLONES bool flagCandidates(const float* before, const float* after, std::size_t plane,
+                                       std::size_t bandCount, int n, const float* textureBefore,
+                                       const float* textureAfter, const std::uint8_t* mask, float inverseScale,
+                                       float growThreshold, float textureRise, float* sums, std::uint8_t* out) {
+  for (int x = 0; x < n; ++x) {
+    const float d = after[x] - before[x];
+    sums[x] = d * d;
+  }
+  for (std::size_t b = 1; b < bandCount; ++b) {
+    const float* pb = before + b * plane;
+    const float* pa = after + b * plane;
+    for (int x = 0; x < n; ++x) {
+      const float d = pa[x] - pb[x];
+      sums[x] += d * d;
+    }
+  }
+  int any = 0;
+  for (int x = 0; x < n; ++x) {
+    const float direct = std::sqrt(sums[x]) * inverseScale;
+    const int skip = int(direct < growThreshold) & int(!(textureAfter[x] - textureBefore[x] >= textureRise));
+    const int flag = int(mask[x] != 0) & (1 - skip);
+    out[x] = std::uint8_t(flag);
+    any |= flag;
+  }
+  return any != 0;
+}
+
 /// Flags (1) the first `n` pixels of the band planes `before` and `after` (4 planes each, `plane`
 /// floats apart) that are cloud on either date; whether there is any. Built for AVX2 too.
 ONEMAP_AVX2_CLONES bool cloudCandidates(const float* before, const float* after,
@@ -540,7 +572,7 @@ std::int64_t bytesPerColumn(int rowStep, int bands) {
   const std::int64_t textureRows = classRows + 2 * kShift;       // rows with textures
   return held * (2 * bands * 4  // vb, va: both dates, all bands as float
                  + 1 + 4)       // cloud flags and their summed-area table (int)
-         + rowStep * bands * 4  // chunk: one read of all bands as float
+         + 4 + 1                // magnitudeRow, candidates
          + textureRows * 2 * 4  // texB, texA
          + classRows * 5        // mask, classes, changed, scratchClasses, cleaned
          + written              // interior
@@ -792,10 +824,11 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     }
     // Per-thread buffers, allocated once (planBlockPass() counts every one of them).
     const int capacity = plan.rowStep + 2 * kHalo;  // rows a step holds
-    std::vector<float> vb, va, chunk, texB, texA;
+    std::vector<float> vb, va, texB, texA, magnitudeRow;
     TextureScratch textureScratch;
     std::vector<int> cloudCount;
-    std::vector<std::uint8_t> mask, classes, changed, cloud, cleaned, interior, scratchClasses, rowFlags, columnOr;
+    std::vector<std::uint8_t> mask, classes, changed, cloud, cleaned, interior, scratchClasses, rowFlags, columnOr,
+        candidates;
     {
       // Their largest sizes up front: no reallocation (and no transient second copy) later.
       const std::size_t columns = std::size_t(plan.maxColumns);
@@ -804,7 +837,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       const std::size_t textureRows = classRows + std::size_t(2 * kShift) * columns;
       vb.reserve(bandCount * std::size_t(capacity) * columns);
       va.reserve(bandCount * std::size_t(capacity) * columns);
-      chunk.reserve(bandCount * std::size_t(plan.rowStep) * columns);
+      magnitudeRow.resize(columns);
+      candidates.resize(columns);
       texB.reserve(textureRows);
       texA.reserve(textureRows);
       cloud.reserve(std::size_t(capacity) * columns);
@@ -829,14 +863,12 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
         const raster::Window rows{rx0, nextRead, rw, readTo - nextRead};
         const std::size_t newPixels = std::size_t(rows.pixelCount());
         const std::size_t at = std::size_t(bufRows) * RW;
-        if (auto st = b->read(rows, bands.before, chunk); !st) return stop(st.error());
-        for (std::size_t band = 0; band < bandCount; ++band)
-          std::copy_n(chunk.data() + band * newPixels, newPixels, vb.data() + band * plane + at);
-        if (auto st = a->read(rows, bands.after, chunk); !st) return stop(st.error());
+        // Straight into the band planes after the rows kept.
+        if (auto st = b->readInto(rows, bands.before, vb.data() + at, plane); !st) return stop(st.error());
+        if (auto st = a->readInto(rows, bands.after, va.data() + at, plane); !st) return stop(st.error());
         for (std::size_t band = 0; band < bandCount; ++band) {
-          const float* src = chunk.data() + band * newPixels;
-          float* dst = va.data() + band * plane + at;
-          normalizeBand(src, newPixels, normalization.bands[band], dst);
+          float* values = va.data() + band * plane + at;
+          normalizeBand(values, newPixels, normalization.bands[band], values);
         }
         bufRows += rows.height;
         nextRead = readTo;
@@ -894,21 +926,22 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           changed.resize(cn);
           std::fill(changed.begin(), changed.end(), std::uint8_t(0));
           const float growThreshold = kGrowThreshold * thresholds.changeMagnitude;
-          // A pixel whose change is below the growth threshold and whose texture did not rise by
-          // the tree threshold is None or Invalid whatever the rules say: nothing to record.
-          const bool quickSkip = thresholds.changeMagnitude >= 0.0f;
           for (int cy = 0; cy < ch; ++cy) {
             const int y = c0 - bufTop + cy;  // buffer row
             const int ty = c0 + cy;          // image row (textures)
+            const std::size_t row = std::size_t(y) * RW, textureRow = std::size_t(ty - t0) * RW;
+            if (!flagCandidates(vb.data() + row, va.data() + row, plane, bandCount, rw, texB.data() + textureRow,
+                                texA.data() + textureRow, mask.data() + std::size_t(cy) * RW, inverseScale,
+                                growThreshold, thresholds.texture, magnitudeRow.data(), candidates.data()))
+              continue;
             for (int x = 0; x < rw; ++x) {
+              if (!candidates[std::size_t(x)]) continue;
               const std::size_t ck = std::size_t(cy) * RW + std::size_t(x);
-              if (!mask[ck]) continue;
-              const std::size_t k = std::size_t(y) * RW + std::size_t(x);
+              const std::size_t k = row + std::size_t(x);
               const PixelBands pb = bandsAt(vb, k);
               const PixelBands pa = bandsAt(va, k);
               const float tb = texAt(texB, x, ty), ta = texAt(texA, x, ty);
               const float direct = changeMagnitude(pb, pa, inverseScale);
-              if (quickSkip && direct < growThreshold && !(ta - tb >= thresholds.texture)) continue;
               ChangeClass c = classifyPixel(pb, pa, tb, ta, thresholds);
               if (c == ChangeClass::Invalid) continue;
               if (c == ChangeClass::None && direct < growThreshold) continue;  // most pixels

@@ -127,6 +127,18 @@ Status RasterSource::read(const Window& window, std::span<const int> bands,
 Status RasterSource::readResampled(const Window& window, int bufferWidth, int bufferHeight,
                                    std::span<const int> bands, std::vector<float>& out,
                                    Resampling resampling) const {
+  const std::size_t pixels = std::size_t(std::max(bufferWidth, 0)) * std::size_t(std::max(bufferHeight, 0));
+  out.resize(pixels * bands.size());
+  return readFloat(window, bufferWidth, bufferHeight, bands, out.data(), pixels, resampling);
+}
+
+Status RasterSource::readInto(const Window& window, std::span<const int> bands, float* out,
+                              std::size_t bandStride) const {
+  return readFloat(window, window.width, window.height, bands, out, bandStride, Resampling::Nearest);
+}
+
+Status RasterSource::readFloat(const Window& window, int bufferWidth, int bufferHeight, std::span<const int> bands,
+                               float* out, std::size_t bandStride, Resampling resampling) const {
   const Grid& g = m_impl->grid;
   const std::string display = text::displayPath(m_impl->path);
   if (window.width <= 0 || window.height <= 0 || window.xOff < 0 || window.yOff < 0 ||
@@ -152,7 +164,8 @@ Status RasterSource::readResampled(const Window& window, int bufferWidth, int bu
                   display);
   }
   const std::int64_t pixels = std::int64_t(bufferWidth) * bufferHeight;
-  out.resize(static_cast<std::size_t>(pixels) * bandMap.size());
+  if (bands.size() > 1 && bandStride < static_cast<std::size_t>(pixels))
+    return fail(ErrorCode::InvalidInput, "the bands of a read would overlap in the buffer", display);
 
   gdal::CplErrorCapture capture;
   GDALRasterIOExtraArg extra;
@@ -160,9 +173,9 @@ Status RasterSource::readResampled(const Window& window, int bufferWidth, int bu
   extra.eResampleAlg = toRasterIoResampling(resampling);
   const auto floatSize = static_cast<GSpacing>(sizeof(float));
   const CPLErr err = m_impl->dataset->RasterIO(
-      GF_Read, window.xOff, window.yOff, window.width, window.height, out.data(), bufferWidth,
-      bufferHeight, GDT_Float32, static_cast<int>(bandMap.size()), bandMap.data(), floatSize,
-      floatSize * bufferWidth, floatSize * pixels, &extra);
+      GF_Read, window.xOff, window.yOff, window.width, window.height, out, bufferWidth, bufferHeight,
+      GDT_Float32, static_cast<int>(bandMap.size()), bandMap.data(), floatSize, floatSize * bufferWidth,
+      floatSize * static_cast<GSpacing>(bandStride), &extra);
   if (err != CE_None)
     return fail(detail::gdalError(capture, ErrorCode::Io,
                                   "cannot read pixels " + std::to_string(window.width) + " x " +
@@ -179,7 +192,7 @@ Status RasterSource::readResampled(const Window& window, int bufferWidth, int bu
     const float value = *noData > kFloatMax    ? std::numeric_limits<float>::infinity()
                         : *noData < -kFloatMax ? -std::numeric_limits<float>::infinity()
                                                : static_cast<float>(*noData);
-    float* data = out.data() + b * static_cast<std::size_t>(pixels);
+    float* data = out + b * bandStride;
     for (std::int64_t i = 0; i < pixels; ++i)
       if (data[i] == value) data[i] = kNaN;
   }

@@ -84,6 +84,10 @@ class RasterSource {
   /// Values are the stored ones: band scale/offset are not applied. Errors: InvalidInput for a
   /// window outside the grid or a band that does not exist, Io when GDAL cannot read.
   Status read(const Window& window, std::span<const int> bands, std::vector<float>& out) const;
+  /// As read(), into `out` with `bandStride` floats from one band's first pixel to the next's
+  /// (each band: `window.height` rows of `window.width` floats): lets a caller append rows to
+  /// band planes it keeps, without a copy.
+  Status readInto(const Window& window, std::span<const int> bands, float* out, std::size_t bandStride) const;
   /// Reads `window` resampled to `bufferWidth` × `bufferHeight` (GDAL serves it from the best
   /// overview when the buffer is smaller), same layout and nodata handling as read().
   Status readResampled(const Window& window, int bufferWidth, int bufferHeight,
@@ -98,6 +102,8 @@ class RasterSource {
   std::pair<int, int> blockSize() const;
 
  private:
+  Status readFloat(const Window& window, int bufferWidth, int bufferHeight, std::span<const int> bands, float* out,
+                   std::size_t bandStride, Resampling resampling) const;
   struct Impl;  // defined in raster_source_impl.h
   explicit RasterSource(std::unique_ptr<Impl> impl);
   Result<RasterSource> alignedToNamed(const Grid& target, Resampling resampling,

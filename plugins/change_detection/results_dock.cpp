@@ -72,6 +72,7 @@ QString subtypeName(const QString& code) {
   if (code == QLatin1String("pond")) return ResultsDock::tr("pond");
   if (code == QLatin1String("orchard_forest")) return ResultsDock::tr("orchard / forest");
   if (code == QLatin1String("bare")) return ResultsDock::tr("bare soil / earth moving");
+  if (code == QLatin1String("other")) return ResultsDock::tr("other change");
   return code;
 }
 
