@@ -76,13 +76,14 @@ Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangePara
     return fail(ErrorCode::Io, "cannot create a scratch folder", text::displayPath(scratch.path()),
                 "Check the free space of the temporary folder (TMPDIR).");
   const auto classMap = scratch.path() / "classes.tif";
+  const auto evidence = scratch.path() / "evidence.tif";
   const std::string croplandFilter = detail::croplandFilter(run.cropland);
   ChangeSummary summary;
   raster::Grid grid;
   Feedback pixels = feedback.subRange(0.0, 0.7);
-  if (auto st = detail::writeClassMap(run, parameters, croplandFilter, classMap, grid, summary, pixels); !st) return fail(st.error());
+  if (auto st = detail::writeClassMap(run, parameters, croplandFilter, classMap, evidence, grid, summary, pixels); !st) return fail(st.error());
   Feedback vectors = feedback.subRange(0.7, 1.0);
-  if (auto st = detail::writePatches(run, parameters, croplandFilter, classMap, grid, summary, vectors); !st) return fail(st.error());
+  if (auto st = detail::writePatches(run, parameters, croplandFilter, classMap, evidence, grid, summary, vectors); !st) return fail(st.error());
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   feedback.setProgress(1.0);
   return summary;

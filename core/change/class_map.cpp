@@ -8,6 +8,7 @@
 #include <limits>
 #include <mutex>
 #include <optional>
+#include <future>
 #include <thread>
 
 
@@ -433,6 +434,12 @@ void bridgeGaps(std::vector<std::uint8_t>& classes, const std::vector<std::uint8
   classes.swap(out);
 }
 
+/// The evidence of a change pixel as a byte: its strength (change magnitude over the threshold,
+/// or crown texture rise over the tree threshold) in units of 1 / kEvidenceUnit, at least 1.
+inline std::uint8_t evidenceByte(float strength) {
+  return std::uint8_t(std::clamp(std::lround(double(strength) * kEvidenceUnit), 1L, 255L));
+}
+
 /// Classes of change pixels (None and Invalid are not).
 constexpr int kOtherClass = int(ChangeClass::Other);
 constexpr int kClassCount = kOtherClass + 1;
@@ -574,8 +581,8 @@ std::int64_t bytesPerColumn(int rowStep, int bands) {
                  + 1 + 4)       // cloud flags and their summed-area table (int)
          + 4 + 1                // magnitudeRow, candidates
          + textureRows * 2 * 4  // texB, texA
-         + classRows * 5        // mask, classes, changed, scratchClasses, cleaned
-         + written              // interior
+         + classRows * 6        // mask, classes, changed, evidence, scratchClasses, cleaned
+         + written * 2          // interior, interiorEvidence
          + 2 * 4 + 1               // texture: counts of the window per column; column flags
          + 0;  // the texture ring (a strip of kStripWidth columns) is in kFixedOverheadMb
 }
@@ -627,8 +634,8 @@ std::string croplandFilter(const LayerRef& cropland) {
 }
 
 Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::string& croplandFilter,
-                     const std::filesystem::path& scratch, raster::Grid& grid, ChangeSummary& summary,
-                     Feedback& feedback) {
+                     const std::filesystem::path& scratch, const std::filesystem::path& evidenceScratch,
+                     raster::Grid& grid, ChangeSummary& summary, Feedback& feedback) {
   auto before = raster::RasterSource::open(inputs.before);
   if (!before) return fail(before.error());
   auto afterFile = raster::RasterSource::open(inputs.after);
@@ -655,10 +662,29 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   const int sampleW = std::min(grid.width, 1200);
   const int sampleH = std::max(1, int(std::lround(double(grid.height) * sampleW / grid.width)));
   const raster::Window all{0, 0, grid.width, grid.height};
+  const std::size_t samplePixels = std::size_t(sampleW) * std::size_t(sampleH);
+  raster::Grid sampleGrid = grid;
+  sampleGrid.width = sampleW;
+  sampleGrid.height = sampleH;
+  sampleGrid.geoTransform[1] *= double(grid.width) / sampleW;
+  sampleGrid.geoTransform[5] *= double(grid.height) / sampleH;
+  sampleGrid.geoTransform[2] *= double(grid.width) / sampleW;
+  sampleGrid.geoTransform[4] *= double(grid.height) / sampleH;
+  // Without a cropland layer every pixel is a candidate (and the threshold comes from all).
+  // The cropland of the sample is burnt on a second thread while the images are read.
+  const bool hasCropland = !inputs.cropland.path.empty();
+  std::vector<std::uint8_t> sampleMask(samplePixels, 1);
+  std::future<Status> sampleCropland;
+  if (hasCropland)
+    sampleCropland = std::async(std::launch::async, [&]() -> Status {
+      auto sampleCrop = raster::PolygonRasterizer::open(inputs.cropland.path, sampleGrid, cropOptions);
+      if (!sampleCrop) return fail(sampleCrop.error());
+      return sampleCrop->burn({0, 0, sampleW, sampleH}, sampleMask);
+    });
+  // (An early return waits for it: the future is destroyed before the mask it writes.)
   std::vector<float> sb, sa;
   if (auto st = before->readResampled(all, sampleW, sampleH, bands.before, sb, raster::Resampling::Average); !st) return st;
   if (auto st = after->readResampled(all, sampleW, sampleH, bands.after, sa, raster::Resampling::Average); !st) return st;
-  const std::size_t samplePixels = std::size_t(sampleW) * std::size_t(sampleH);
   const Normalization normalization = fitNormalization(sb, sa, samplePixels, bandCount);
   summary.invariantPixels = normalization.invariantPixels;
   summary.gains.clear();
@@ -672,21 +698,6 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     normalizeBand(sa.data() + b * samplePixels, samplePixels, normalization.bands[b], sa.data() + b * samplePixels);
   const auto sampleBefore = [&](std::size_t i) { return pixelAt(sb.data(), samplePixels, i, bands); };
   const auto sampleAfter = [&](std::size_t i) { return pixelAt(sa.data(), samplePixels, i, bands); };
-  raster::Grid sampleGrid = grid;
-  sampleGrid.width = sampleW;
-  sampleGrid.height = sampleH;
-  sampleGrid.geoTransform[1] *= double(grid.width) / sampleW;
-  sampleGrid.geoTransform[5] *= double(grid.height) / sampleH;
-  sampleGrid.geoTransform[2] *= double(grid.width) / sampleW;
-  sampleGrid.geoTransform[4] *= double(grid.height) / sampleH;
-  // Without a cropland layer every pixel is a candidate (and the threshold comes from all).
-  const bool hasCropland = !inputs.cropland.path.empty();
-  std::vector<std::uint8_t> sampleMask(samplePixels, 1);
-  if (hasCropland) {
-    auto sampleCrop = raster::PolygonRasterizer::open(inputs.cropland.path, sampleGrid, cropOptions);
-    if (!sampleCrop) return fail(sampleCrop.error());
-    if (auto st = sampleCrop->burn({0, 0, sampleW, sampleH}, sampleMask); !st) return st;
-  }
   PixelRuleThresholds thresholds;
   thresholds.reportAllChange = parameters.reportAllChange;
   thresholds.texture = float(parameters.textureThreshold);
@@ -720,6 +731,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     thresholds.inverseScale = 1.f / magnitudes[magnitudes.size() / 2];
   }
   const float inverseScale = thresholds.inverseScale;
+  if (sampleCropland.valid())
+    if (auto st = sampleCropland.get(); !st) return st;
   // Otsu's threshold of the change magnitudes of the cropland, clouds and their shadows left
   // out: a scene with clouds would otherwise split cloud from land instead of change from none.
   PixelRuleThresholds screening = thresholds;
@@ -796,6 +809,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   blocks.setProgress(0.0, "change classes");
   auto writer = raster::ByteRasterWriter::create(scratch, grid);
   if (!writer) return fail(writer.error());
+  auto evidenceWriter = raster::ByteRasterWriter::create(evidenceScratch, grid);
+  if (!evidenceWriter) return fail(evidenceWriter.error());
   const int threads = std::max(1, parameters.threads);
   const BlockPlan plan =
       planBlockPass(grid, before->blockSize(), threads, int(bandCount), parameters.memoryMb, gdal::blockCacheBytes());
@@ -827,8 +842,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     std::vector<float> vb, va, texB, texA, magnitudeRow;
     TextureScratch textureScratch;
     std::vector<int> cloudCount;
-    std::vector<std::uint8_t> mask, classes, changed, cloud, cleaned, interior, scratchClasses, rowFlags, columnOr,
-        candidates;
+    std::vector<std::uint8_t> mask, classes, changed, evidence, cloud, cleaned, interior, interiorEvidence,
+        scratchClasses, rowFlags, columnOr, candidates;
     {
       // Their largest sizes up front: no reallocation (and no transient second copy) later.
       const std::size_t columns = std::size_t(plan.maxColumns);
@@ -843,8 +858,9 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       texA.reserve(textureRows);
       cloud.reserve(std::size_t(capacity) * columns);
       cloudCount.reserve((columns + 1) * std::size_t(capacity + 1));
-      for (auto* v : {&mask, &classes, &changed, &scratchClasses, &cleaned}) v->reserve(classRows);
+      for (auto* v : {&mask, &classes, &changed, &evidence, &scratchClasses, &cleaned}) v->reserve(classRows);
       interior.reserve(written);
+      interiorEvidence.reserve(written);
     }
     for (std::size_t u = next++; u < plan.units.size(); u = next++) {
       const Unit& unit = plan.units[u];
@@ -925,6 +941,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           }
           changed.resize(cn);
           std::fill(changed.begin(), changed.end(), std::uint8_t(0));
+          evidence.resize(cn);
+          std::fill(evidence.begin(), evidence.end(), std::uint8_t(0));
           const float growThreshold = kGrowThreshold * thresholds.changeMagnitude;
           for (int cy = 0; cy < ch; ++cy) {
             const int y = c0 - bufTop + cy;  // buffer row
@@ -969,6 +987,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
                   continue;
               }
               classes[ck] = std::uint8_t(c);
+              evidence[ck] = evidenceByte(c == ChangeClass::Trees ? (ta - textureBefore) / thresholds.texture
+                                                                  : shifted / thresholds.changeMagnitude);
               anyClass |= c != ChangeClass::None;
               // Hysteresis: growth needs only half the change threshold (seeds need all of it).
               changed[ck] = shifted >= growThreshold ? 1 : 0;
@@ -981,16 +1001,24 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           cleanUp(classes, rw, ch, cleaned, rowFlags, columnOr);
           const raster::Window inner{unit.x0, outY, unit.x1 - unit.x0, outEnd - outY};
           interior.resize(std::size_t(inner.pixelCount()));
+          interiorEvidence.resize(interior.size());
           bool anyOut = false;
           for (int y = 0; y < inner.height; ++y) {
-            const std::uint8_t* src = cleaned.data() + std::size_t(y + outY - c0) * RW + std::size_t(unit.x0 - rx0);
+            const std::size_t from = std::size_t(y + outY - c0) * RW + std::size_t(unit.x0 - rx0);
+            const std::uint8_t* src = cleaned.data() + from;
+            const std::uint8_t* strength = evidence.data() + from;
             std::uint8_t* dst = interior.data() + std::size_t(y) * std::size_t(inner.width);
-            for (int x = 0; x < inner.width; ++x) anyOut |= (dst[x] = src[x]) != 0;
+            std::uint8_t* dstStrength = interiorEvidence.data() + std::size_t(y) * std::size_t(inner.width);
+            for (int x = 0; x < inner.width; ++x) {
+              anyOut |= (dst[x] = src[x]) != 0;
+              dstStrength[x] = src[x] != 0 ? strength[x] : std::uint8_t(0);
+            }
           }
-          // The scratch raster is sparse: blocks never written read as 0 (no change).
+          // The scratch rasters are sparse: blocks never written read as 0 (no change).
           if (anyOut) {
             std::lock_guard lock(writeMutex);
             if (auto st = writer->write(inner, interior); !st) return stop(st.error());
+            if (auto st = evidenceWriter->write(inner, interiorEvidence); !st) return stop(st.error());
           }
         }
         blocks.setProgress(double(donePixels += std::int64_t(outEnd - outY) * (unit.x1 - unit.x0)) / totalPixels,
@@ -1015,7 +1043,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   for (auto& t : pool) t.join();
   if (firstError) return fail(*firstError);
   if (feedback.isCanceled()) return fail(ErrorCode::Canceled, "canceled");
-  return writer->close();
+  if (auto st = writer->close(); !st) return st;
+  return evidenceWriter->close();
 }
 
 }  // namespace onemap::change::detail

@@ -10,12 +10,18 @@
 
 namespace onemap::change::detail {
 
+/// Pixels of the evidence map per unit of change strength (magnitude / threshold): 50 = the
+/// threshold itself, 255 = 5.1 times it or more.
+constexpr double kEvidenceUnit = 50.0;
+
 /// Writes the per-pixel ChangeClass map of `inputs` on the before image's grid to `scratch`
-/// (a GeoTIFF) and fills the radiometric and threshold fields of `summary`.
-/// `croplandFilter` selects the cropland polygons of inputs.cropland (see croplandFilter()).
+/// (a GeoTIFF), the evidence of each change pixel to `evidenceScratch` (a byte GeoTIFF on the
+/// same grid: strength × kEvidenceUnit, 0 outside change) and fills the radiometric and
+/// threshold fields of `summary`. `croplandFilter` selects the cropland polygons of
+/// inputs.cropland (see croplandFilter()).
 Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& parameters, const std::string& croplandFilter,
-                     const std::filesystem::path& scratch, raster::Grid& grid, ChangeSummary& summary,
-                     Feedback& feedback);
+                     const std::filesystem::path& scratch, const std::filesystem::path& evidenceScratch,
+                     raster::Grid& grid, ChangeSummary& summary, Feedback& feedback);
 
 /// The cropland filter for a layer: "DLBM LIKE '01%'" when it has a DLBM field (any case), else
 /// empty (every polygon is cropland, or there is no cropland layer).

@@ -12,8 +12,8 @@
 
 namespace onemap::raster {
 
-/// A single-band byte GeoTIFF (DEFLATE, tiled) written window by window on a Grid: the scratch
-/// class map of an analysis. One thread at a time.
+/// A single-band byte GeoTIFF (tiled, sparse, ZSTD or DEFLATE) written window by window on a
+/// Grid: the scratch class map of an analysis. One thread at a time.
 class ByteRasterWriter {
  public:
   static Result<ByteRasterWriter> create(const std::filesystem::path& path, const Grid& grid);
@@ -38,10 +38,12 @@ struct ValuePolygon {
   std::vector<unsigned char> wkb;
 };
 
-/// Turns band 1 of `path` into polygons: 8-connected pixels of equal non-zero value become one
-/// polygon each (zero is background). GDAL streams the rows; the polygons are handed to `visit`
-/// one by one. Canceled when `feedback` is.
-Status polygonizeClasses(const std::filesystem::path& path, Feedback& feedback,
+/// Turns band 1 of the byte raster `path` (a ByteRasterWriter file) into polygons: 8-connected
+/// pixels of equal non-zero value become one polygon each (zero is background), exactly as one
+/// GDALPolygonize call on the whole raster makes them. The file is read once; bands of rows that
+/// no polygon crosses are polygonized on up to `threads` threads. The polygons are then handed to
+/// `visit` one by one on the calling thread, in GDALPolygonize's order. Canceled when `feedback` is.
+Status polygonizeClasses(const std::filesystem::path& path, int threads, Feedback& feedback,
                          const std::function<Status(ValuePolygon&&)>& visit);
 
 }  // namespace onemap::raster

@@ -6,6 +6,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <array>
 #include <system_error>
 #include <utility>
 
@@ -226,6 +227,38 @@ Status PolygonRasterizer::burn(const Window& window, std::vector<std::uint8_t>& 
 Status PolygonRasterizer::burnIds(const Window& window, std::vector<std::int32_t>& out) const {
   out.assign(static_cast<std::size_t>(std::max<std::int64_t>(window.pixelCount(), 0)), 0);
   return m_impl->burnInto(window, GDT_Int32, true, out.data());
+}
+
+Status burnPolygon(const Grid& grid, const Window& window, std::span<const unsigned char> wkb,
+                   std::vector<std::uint8_t>& out) {
+  if (window.width <= 0 || window.height <= 0 || window.xOff < 0 || window.yOff < 0 ||
+      window.xOff + window.width > grid.width || window.yOff + window.height > grid.height)
+    return fail(ErrorCode::InvalidInput, "the window to burn a polygon into is outside the grid");
+  out.assign(static_cast<std::size_t>(window.pixelCount()), 0);
+  gdal::ensureInitialized();
+  gdal::CplErrorCapture capture;
+  OGRGeometry* parsed = nullptr;
+  if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &parsed, wkb.size()) != OGRERR_NONE || parsed == nullptr)
+    return fail(ErrorCode::InvalidInput, "the polygon to burn is not valid WKB");
+  gdal::GeometryPtr geometry(parsed);
+  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+  if (mem == nullptr) return fail(ErrorCode::Internal, "GDAL's MEM driver is missing");
+  gdal::DatasetPtr target(mem->Create("", window.width, window.height, 1, GDT_Byte, nullptr));
+  if (target == nullptr) return fail(capture.toError(ErrorCode::OutOfMemory, "cannot allocate the window", {}));
+  const auto& g = grid.geoTransform;
+  std::array<double, 6> gt = g;
+  gt[0] = g[0] + window.xOff * g[1] + window.yOff * g[2];
+  gt[3] = g[3] + window.xOff * g[4] + window.yOff * g[5];
+  target->SetGeoTransform(gt.data());
+  int band = 1;
+  double value = 1.0;
+  OGRGeometryH handle = OGRGeometry::ToHandle(geometry.get());
+  if (GDALRasterizeGeometries(GDALDataset::ToHandle(target.get()), 1, &band, 1, &handle, nullptr, nullptr, &value,
+                              nullptr, nullptr, nullptr) != CE_None ||
+      target->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, window.width, window.height, out.data(), window.width,
+                                         window.height, GDT_Byte, 0, 0, nullptr) != CE_None)
+    return fail(capture.toError(ErrorCode::Internal, "cannot rasterize the polygon", {}));
+  return {};
 }
 
 }  // namespace onemap::raster

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,10 @@ class PolygonRasterizer {
   explicit PolygonRasterizer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
 };
+
+/// Fills `out` (resized to window.pixelCount(), row-major) with 1 where a pixel's centre lies in
+/// the polygon `wkb` (ISO WKB, in the grid's CRS), 0 elsewhere: the pixels of one patch.
+Status burnPolygon(const Grid& grid, const Window& window, std::span<const unsigned char> wkb,
+                   std::vector<std::uint8_t>& out);
 
 }  // namespace onemap::raster

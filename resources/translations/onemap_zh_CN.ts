@@ -2474,6 +2474,10 @@ Restore it? (No deletes the recovery copy.)</source>
         <source>Later image (后时相), false colour NIR-red-green</source>
         <translation>后时相影像，标准假彩色（近红外-红-绿）</translation>
     </message>
+    <message>
+        <source>other change</source>
+        <translation>其他变化</translation>
+    </message>
 </context>
 <context>
     <name>onemap::shell::MainWindow</name>
