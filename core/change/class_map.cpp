@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <array>
 #include <atomic>
 #include <cmath>
@@ -178,6 +179,7 @@ struct TextureScratch {
   // direction; with missing pixels also 5 valid pixels and 6–9 valid pairs per direction.
   std::vector<float> ring, line, pairLine, column[10], best;
   std::vector<int> inside[2];  // insideCount(x, w, dx) for dx = 0, 1
+  std::vector<int> unevenColumns;  // columns x where inside[0][x] != inside[1][x]
 };
 
 constexpr int kDirections[4][2] = {{1, 0}, {0, 1}, {1, 1}, {1, -1}};
@@ -231,6 +233,9 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
     t.inside[dx].resize(W);
     for (int x = 0; x < w; ++x) t.inside[dx][std::size_t(x)] = insideCount(x, w, dx);
   }
+  t.unevenColumns.clear();
+  for (int x = 0; x < w; ++x)
+    if (t.inside[0][std::size_t(x)] != t.inside[1][std::size_t(x)]) t.unevenColumns.push_back(x);
   const auto slot = [&](int q, int y) { return t.ring.data() + (std::size_t(q) * kTaps + std::size_t(y % kTaps)) * S; };
   float* line = t.line.data();
   float* pairLine = t.pairLine.data();
@@ -283,10 +288,34 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
         columnBoxSum(rows, taps, sw, t.column[q].data());
       }
       float* best = t.best.data();
-      std::fill_n(best, sw, std::numeric_limits<float>::infinity());
+      // Where every direction has as many pairs (all but the last columns and the first and
+      // last rows of the plane), the least mean is the least sum over that count: one division
+      // instead of four, the same bits (division by a positive number keeps the order).
+      const int nyRow = insideCount(y, h, 0);
+      const bool rowUniform = allValid && nyRow == insideCount(y, h, 1) && nyRow == insideCount(y, h, -1);
+      if (rowUniform) {
+        const float *d0 = t.column[1].data(), *d1 = t.column[2].data(), *d2 = t.column[3].data(),
+                    *d3 = t.column[4].data();
+        const int* nx = t.inside[0].data() + xa;
+        for (int i = 0; i < sw; ++i) {
+          const float pairSum = float(nx[i] * nyRow);
+          const float least = std::max(0.0f, std::min(std::min(d0[i], d1[i]), std::min(d2[i], d3[i])));
+          best[i] = pairSum >= 1.5f ? least / pairSum : std::numeric_limits<float>::infinity();
+        }
+      }
       for (int d = 0; d < 4; ++d) {
         const float* diffSum = t.column[1 + d].data();
-        if (allValid) {
+        if (rowUniform) {
+          // The columns whose diagonal and horizontal pairs are fewer (the plane's last ones).
+          for (const int x : t.unevenColumns) {
+            if (x < xa || x >= xb) continue;
+            if (d == 0) best[x - xa] = std::numeric_limits<float>::infinity();
+            const float pairSum = float(t.inside[kDirections[d][0]][std::size_t(x)] * insideCount(y, h, kDirections[d][1]));
+            const float candidate = std::max(0.0f, diffSum[x - xa]) / pairSum;
+            best[x - xa] = pairSum >= 1.5f ? std::min(best[x - xa], candidate) : best[x - xa];
+          }
+        } else if (allValid) {
+          if (d == 0) std::fill_n(best, sw, std::numeric_limits<float>::infinity());
           const int ny = insideCount(y, h, kDirections[d][1]);
           const int* nx = t.inside[kDirections[d][0]].data() + xa;
           for (int i = 0; i < sw; ++i) {
@@ -295,6 +324,7 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
             best[i] = pairSum >= 1.5f ? std::min(best[i], candidate) : best[i];
           }
         } else {
+          if (d == 0) std::fill_n(best, sw, std::numeric_limits<float>::infinity());
           const float* pairSum = t.column[6 + d].data();
           for (int i = 0; i < sw; ++i) {
             const float candidate = std::max(0.0f, diffSum[i]) / pairSum[i];
@@ -324,6 +354,18 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
   }
 }
 
+/// The first x in [x, end) where `row[x]` is not zero, or `end`: eight bytes at a time over the
+/// zeros (flags of change are sparse).
+inline int nextNonZero(const std::uint8_t* row, int x, int end) {
+  for (; x + 8 <= end; x += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, row + x, sizeof word);
+    if (word != 0) break;
+  }
+  while (x < end && row[x] == 0) ++x;
+  return x;
+}
+
 /// Region growing from typed change (hysteresis): a pixel that changed strongly but matches no
 /// rule (the earth banks of a new pond, the bare ground between new buildings, the soil of a
 /// young orchard) takes the class most of its 8 neighbours carry, for `steps` rounds — so a
@@ -344,8 +386,7 @@ void growIntoChange(std::vector<std::uint8_t>& classes, const std::vector<std::u
     bool any = false;
     for (int y = 0; y < h; ++y) {
       const std::uint8_t* ch = changed.data() + std::size_t(y) * std::size_t(w);
-      for (int x = 0; x < w; ++x) {
-        if (!ch[x]) continue;
+      for (int x = nextNonZero(ch, 0, w); x < w; x = nextNonZero(ch, x + 1, w)) {
         const std::size_t k = std::size_t(y) * std::size_t(w) + std::size_t(x);
         if (scratch[k] != 0 && scratch[k] != kTrees && scratch[k] != kOther) continue;
         int counts[5] = {0, 0, 0, 0, 0};
@@ -784,6 +825,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   // 10–30 m the images are registered to a fraction of a pixel, and a whole pixel of tolerance
   // would explain away every change along a field's edge.
   const int shift = pixelSize <= kMaxShiftPixel ? kShift : 0;
+  const bool useTexture = std::isfinite(thresholds.texture);
   // Growth and bridging reach a few metres (a pond's banks, a field road): kGrowSteps and kGap
   // pixels of a 2 m image, less on coarser ones, none at 30 m.
   const int growSteps = std::clamp(int(std::lround(kGrowReachM / std::max(pixelSize, 1e-9))), 0, kGrowSteps);
@@ -915,8 +957,13 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           };
           texB.resize(std::size_t(th) * RW);
           texA.resize(std::size_t(th) * RW);
-          textureOf(vb.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texB.data(), textureScratch);
-          textureOf(va.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texA.data(), textureScratch);
+          if (useTexture) {
+            textureOf(vb.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texB.data(), textureScratch);
+            textureOf(va.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texA.data(), textureScratch);
+          } else {
+            std::fill(texB.begin(), texB.end(), 0.0f);  // the tree rule is off: no texture rises
+            std::fill(texA.begin(), texA.end(), 0.0f);
+          }
           const auto texAt = [&](const std::vector<float>& t, int x, int y) {
             return t[std::size_t(y - t0) * RW + std::size_t(x)];
           };
@@ -952,8 +999,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
                                 texA.data() + textureRow, mask.data() + std::size_t(cy) * RW, inverseScale,
                                 growThreshold, thresholds.texture, magnitudeRow.data(), candidates.data()))
               continue;
-            for (int x = 0; x < rw; ++x) {
-              if (!candidates[std::size_t(x)]) continue;
+            for (int x = nextNonZero(candidates.data(), 0, rw); x < rw; x = nextNonZero(candidates.data(), x + 1, rw)) {
               const std::size_t ck = std::size_t(cy) * RW + std::size_t(x);
               const std::size_t k = row + std::size_t(x);
               const PixelBands pb = bandsAt(vb, k);
