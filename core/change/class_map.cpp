@@ -436,15 +436,27 @@ bool anyNear(const std::vector<std::uint8_t>& any, int y, int r) {
 /// the same change class in a row or column: a new road or pond crossing a field road is one
 /// conversion, not pieces each below the minimum area.
 void bridgeGaps(std::vector<std::uint8_t>& classes, const std::vector<std::uint8_t>& cropland, int w, int h, int gap,
-                std::vector<std::uint8_t>& out, std::vector<std::uint8_t>& any) {
+                std::vector<std::uint8_t>& out, std::vector<std::uint8_t>& any, std::vector<std::uint8_t>& near) {
+  if (gap <= 0) return;
   const auto at = [w](int x, int y) { return std::size_t(y) * std::size_t(w) + std::size_t(x); };
   out.resize(std::size_t(w) * std::size_t(h));
   std::copy(classes.begin(), classes.begin() + std::ptrdiff_t(out.size()), out.begin());
   rowsWithAny(classes, w, h, any);
+  near.resize(std::size_t(w));
   for (int y = 0; y < h; ++y) {
-    // A pixel is bridged only between typed pixels at most `gap` away in its row or column.
+    // A pixel is bridged only between typed pixels at most `gap` away in its row or column:
+    // `near` flags the columns that have one (byte-wise ORs, which vectorise), the rest is skipped.
     if (!anyNear(any, y, gap)) continue;
-    for (int x = 0; x < w; ++x) {
+    std::fill(near.begin(), near.end(), std::uint8_t(0));
+    for (int yy = std::max(0, y - gap); yy <= std::min(h - 1, y + gap); ++yy) {
+      const std::uint8_t* row = classes.data() + at(0, yy);
+      for (int x = 0; x < w; ++x) near[std::size_t(x)] |= row[x];
+    }
+    const std::uint8_t* row = classes.data() + at(0, y);
+    for (int dx = 1; dx <= gap; ++dx)
+      for (int x = 0; x < w; ++x)
+        near[std::size_t(x)] |= std::uint8_t((x >= dx ? row[x - dx] : 0) | (x + dx < w ? row[x + dx] : 0));
+    for (int x = nextNonZero(near.data(), 0, w); x < w; x = nextNonZero(near.data(), x + 1, w)) {
       if (classes[at(x, y)] != 0 || cropland[at(x, y)]) continue;
       for (const auto& d : {std::array<int, 2>{1, 0}, std::array<int, 2>{0, 1}}) {
         // The nearest typed pixel on each side, through non-cropland only.
@@ -594,6 +606,9 @@ ONEMAP_AVX2_CLONES bool cloudCandidates(const float* before, const float* after,
   return any != 0;
 }
 
+/// Pixels normalised and tested for cloud at a time (their planes stay in cache in between).
+constexpr std::size_t kChunk = 2048;
+
 /// Rows of classes needed beyond the rows written: clean-up (1) of bridging (kGap) of growth.
 constexpr int kClassMargin = 1 + kGap + kGrowSteps;
 /// Memory of the process that is not the block pass's pixel buffers nor GDAL's block cache:
@@ -619,12 +634,12 @@ std::int64_t bytesPerColumn(int rowStep, int bands) {
   const std::int64_t classRows = written + 2 * kClassMargin;     // rows classified
   const std::int64_t textureRows = classRows + 2 * kShift;       // rows with textures
   return held * (2 * bands * 4  // vb, va: both dates, all bands as float
-                 + 1 + 4)       // cloud flags and their summed-area table (int)
+                 + 2 + 4)       // cloud candidates, cloud flags and their summed-area table (int)
          + 4 + 1                // magnitudeRow, candidates
          + textureRows * 2 * 4  // texB, texA
          + classRows * 6        // mask, classes, changed, evidence, scratchClasses, cleaned
          + written * 2          // interior, interiorEvidence
-         + 2 * 4 + 1               // texture: counts of the window per column; column flags
+         + 2 * 4 + 2               // texture: counts of the window per column; column flags (2)
          + 0;  // the texture ring (a strip of kStripWidth columns) is in kFixedOverheadMb
 }
 
@@ -722,10 +737,14 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       if (!sampleCrop) return fail(sampleCrop.error());
       return sampleCrop->burn({0, 0, sampleW, sampleH}, sampleMask);
     });
-  // (An early return waits for it: the future is destroyed before the mask it writes.)
+  // The two dates are read at the same time as well. (An early return waits for both helpers:
+  // the futures are destroyed before the buffers they write.)
   std::vector<float> sb, sa;
+  auto afterSample = std::async(std::launch::async, [&]() -> Status {
+    return after->readResampled(all, sampleW, sampleH, bands.after, sa, raster::Resampling::Average);
+  });
   if (auto st = before->readResampled(all, sampleW, sampleH, bands.before, sb, raster::Resampling::Average); !st) return st;
-  if (auto st = after->readResampled(all, sampleW, sampleH, bands.after, sa, raster::Resampling::Average); !st) return st;
+  if (auto st = afterSample.get(); !st) return st;
   const Normalization normalization = fitNormalization(sb, sa, samplePixels, bandCount);
   summary.invariantPixels = normalization.invariantPixels;
   summary.gains.clear();
@@ -884,8 +903,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     std::vector<float> vb, va, texB, texA, magnitudeRow;
     TextureScratch textureScratch;
     std::vector<int> cloudCount;
-    std::vector<std::uint8_t> mask, classes, changed, evidence, cloud, cleaned, interior, interiorEvidence,
-        scratchClasses, rowFlags, columnOr, candidates;
+    std::vector<std::uint8_t> mask, classes, changed, evidence, cloud, cloudRaw, cleaned, interior, interiorEvidence,
+        scratchClasses, rowFlags, columnOr, columnNear, candidates;
     {
       // Their largest sizes up front: no reallocation (and no transient second copy) later.
       const std::size_t columns = std::size_t(plan.maxColumns);
@@ -899,6 +918,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       texB.reserve(textureRows);
       texA.reserve(textureRows);
       cloud.reserve(std::size_t(capacity) * columns);
+      cloudRaw.resize(std::size_t(capacity) * columns);
       cloudCount.reserve((columns + 1) * std::size_t(capacity + 1));
       for (auto* v : {&mask, &classes, &changed, &evidence, &scratchClasses, &cleaned}) v->reserve(classRows);
       interior.reserve(written);
@@ -924,9 +944,16 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
         // Straight into the band planes after the rows kept.
         if (auto st = b->readInto(rows, bands.before, vb.data() + at, plane); !st) return stop(st.error());
         if (auto st = a->readInto(rows, bands.after, va.data() + at, plane); !st) return stop(st.error());
-        for (std::size_t band = 0; band < bandCount; ++band) {
-          float* values = va.data() + band * plane + at;
-          normalizeBand(values, newPixels, normalization.bands[band], values);
+        // The after date on the before date's radiometry, and the cloud candidates of the new
+        // rows (kept with the rows, like the pixels), chunk by chunk while they are in cache.
+        for (std::size_t k = 0; k < newPixels; k += kChunk) {
+          const std::size_t n = std::min(kChunk, newPixels - k);
+          for (std::size_t band = 0; band < bandCount; ++band) {
+            float* values = va.data() + band * plane + at + k;
+            normalizeBand(values, n, normalization.bands[band], values);
+          }
+          if (thresholds.cloudMask)
+            cloudCandidates(vb.data() + at + k, va.data() + at + k, plane, n, cloudCandidate, cloudRaw.data() + at + k);
         }
         bufRows += rows.height;
         nextRead = readTo;
@@ -969,21 +996,20 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           };
           // Cloud cores on either date (all pixels, cropland or not), then the zone of their edges.
           const std::size_t bn = std::size_t(bufRows) * RW;
-          bool anyCloud = false;
-          if (thresholds.cloudMask) {
-            cloud.resize(bn);
-            anyCloud = cloudCandidates(vb.data(), va.data(), plane, bn, cloudCandidate, cloud.data());
-          }
+          const bool anyCloud =
+              thresholds.cloudMask && nextNonZero(cloudRaw.data(), 0, int(bn)) < int(bn);
           if (anyCloud) {
+            cloud.assign(cloudRaw.begin(), cloudRaw.begin() + std::ptrdiff_t(bn));
             summedArea(rw, bufRows, cloudCount, [&](int x, int y) { return int(cloud[std::size_t(y) * RW + std::size_t(x)]); });
-            for (int y = 0; y < bufRows; ++y)
-              for (int x = 0; x < rw; ++x) {
-                std::uint8_t& c = cloud[std::size_t(y) * RW + std::size_t(x)];
-                if (!c) continue;
+            for (int y = 0; y < bufRows; ++y) {
+              std::uint8_t* row = cloud.data() + std::size_t(y) * RW;
+              for (int x = nextNonZero(row, 0, rw); x < rw; x = nextNonZero(row, x + 1, rw)) {
+                std::uint8_t& c = row[x];
                 const int window = (std::min(rw, x + coreRadius + 1) - std::max(0, x - coreRadius)) *
                                    (std::min(bufRows, y + coreRadius + 1) - std::max(0, y - coreRadius));
                 c = 10 * boxSum(cloudCount, rw, bufRows, x, y, coreRadius) >= 9 * window ? 1 : 0;
               }
+            }
             summedArea(rw, bufRows, cloudCount, [&](int x, int y) { return int(cloud[std::size_t(y) * RW + std::size_t(x)]); });
           }
           changed.resize(cn);
@@ -1043,7 +1069,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
         }
         if (anyClass) {
           growIntoChange(classes, changed, rw, ch, growSteps, scratchClasses);
-          bridgeGaps(classes, mask, rw, ch, gap, scratchClasses, rowFlags);
+          bridgeGaps(classes, mask, rw, ch, gap, scratchClasses, rowFlags, columnNear);
           cleanUp(classes, rw, ch, cleaned, rowFlags, columnOr);
           const raster::Window inner{unit.x0, outY, unit.x1 - unit.x0, outEnd - outY};
           interior.resize(std::size_t(inner.pixelCount()));
@@ -1077,6 +1103,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           for (std::size_t band = 0; band < bandCount; ++band) {
             std::copy_n(vb.data() + band * plane + drop, keep, vb.data() + band * plane);
             std::copy_n(va.data() + band * plane + drop, keep, va.data() + band * plane);
+            if (band == 0 && thresholds.cloudMask) std::copy_n(cloudRaw.data() + drop, keep, cloudRaw.data());
           }
         bufTop = keepFrom;
         bufRows = bufEnd - keepFrom;
