@@ -18,6 +18,9 @@
 namespace onemap::change::detail {
 namespace {
 
+/// Widest mean width (m) of a strip of built change still called a road (highways with verges).
+constexpr double kRoadMaxWidthM = 40.0;
+
 std::string upper(std::string s) {
   for (char& c : s) c = char(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -154,7 +157,9 @@ Status attribute(Patch& p, const geos::Geometry& g, Overlays& overlays, const Ch
   switch (p.cls) {
     case ChangeClass::Built:
       p.type = "非农化";
-      p.subtype = width < 4.0 * pixel && perimeter / 2.0 > 6.0 * width ? "road" : "building";
+      // A road: a strip narrower than 4 pixels (on coarse images at most kRoadMaxWidthM wide)
+      // and over six times longer than wide.
+      p.subtype = width < std::min(4.0 * pixel, kRoadMaxWidthM) && perimeter / 2.0 > 6.0 * width ? "road" : "building";
       break;
     case ChangeClass::Water: p.type = "非粮化"; p.subtype = "pond"; break;
     case ChangeClass::Trees: p.type = "非粮化"; p.subtype = "orchard_forest"; break;

@@ -125,6 +125,9 @@ DetectionDialog::~DetectionDialog() {
 
 void DetectionDialog::fillLayers() {
   const auto& layers = m_context.project->project().layers;
+  // Without a cropland layer every pixel is a candidate (as `onemap-cli detect` without --cropland);
+  // it is the default unless a layer looks like 三调 land use or cropland.
+  m_cropland->addItem(tr("(none: every pixel is a candidate)"), QString());
   for (QComboBox* optional : {m_pbf, m_villages, m_redLine}) optional->addItem(tr("(none)"), QString());
   // Top-most layer first, as in the Layers panel.
   for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
@@ -191,8 +194,6 @@ Result<change::ChangeInputs> DetectionDialog::inputs() const {
     return fail(ErrorCode::InvalidInput, tr("Add the two image dates to the project first (File ▸ Add Layer).").toStdString());
   if (before == after)
     return fail(ErrorCode::InvalidInput, tr("Choose two different images for the earlier and the later date.").toStdString());
-  if (!cropland)
-    return fail(ErrorCode::InvalidInput, tr("Add a cropland (DLTB) layer to the project first.").toStdString());
   if (m_output->text().trimmed().isEmpty())
     return fail(ErrorCode::InvalidInput, tr("Choose the output GeoPackage.").toStdString());
   change::ChangeInputs in;
@@ -200,7 +201,7 @@ Result<change::ChangeInputs> DetectionDialog::inputs() const {
   in.after = after->source;
   in.beforeBands = m_beforeBands->text().trimmed().toStdString();
   in.afterBands = m_afterBands->text().trimmed().toStdString();
-  in.cropland = {cropland->source, cropland->layerName};
+  if (cropland) in.cropland = {cropland->source, cropland->layerName};
   if (const auto* l = layerOf(m_pbf)) in.pbf = LayerRef{l->source, l->layerName};
   if (const auto* l = layerOf(m_villages)) in.villages = LayerRef{l->source, l->layerName};
   if (const auto* l = layerOf(m_redLine)) in.redLine = LayerRef{l->source, l->layerName};

@@ -2324,10 +2324,6 @@ Restore it? (No deletes the recovery copy.)</source>
         <translation>请为前后两个时相选择不同的影像。</translation>
     </message>
     <message>
-        <source>Add a cropland (DLTB) layer to the project first.</source>
-        <translation>请先将耕地（DLTB）图层添加到工程。</translation>
-    </message>
-    <message>
         <source>Choose the output GeoPackage.</source>
         <translation>请选择输出 GeoPackage。</translation>
     </message>
@@ -2358,6 +2354,10 @@ Restore it? (No deletes the recovery copy.)</source>
     <message>
         <source>Canceling…</source>
         <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>(none: every pixel is a candidate)</source>
+        <translation>（无：每个像元都参与检测）</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,24 @@ class ChangeDetectionGuiTest : public QObject {
     QVERIFY(sample::writeSample(request, feedback));
   }
 
+  void withoutACroplandLayerEveryPixelIsACandidate() {
+    // The Nanjing project has the two Landsat dates and the reference polygons, no land use:
+    // the dialog must not take the reference for cropland.
+    const auto project = test::sharedDataDir() / "landsat_nanjing" / "nanjing-landsat.onemap";
+    if (test::sharedDataDir().empty() || !std::filesystem::exists(project)) QSKIP("data-samples/landsat_nanjing missing");
+    shell::MainWindow window;
+    QVERIFY(window.openPath(project, true));
+    window.findChild<QAction*>(QStringLiteral("detectChangeAction"))->trigger();
+    auto* dialog = window.findChild<plugins::DetectionDialog*>();
+    QVERIFY(dialog);
+    auto in = dialog->inputs();
+    QVERIFY2(in, in ? "" : in.error().text().c_str());
+    QVERIFY(in->cropland.path.empty());
+    QCOMPARE(QString::fromStdString(in->after.filename().string()),
+             QStringLiteral("nanjing_L5TM_2002-07-12_6band_utm50n.tif"));
+    dialog->close();
+  }
+
   void detectsFromTheMenuAndReviewsThePatches() {
     shell::MainWindow window;
     window.resize(1200, 800);
