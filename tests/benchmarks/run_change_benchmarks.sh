@@ -27,4 +27,4 @@ start=$(date +%s.%N)
   --calc "abs((D - C) / (D + C + 1e-6) - (B - A) / (B + A + 1e-6))" --type Float32 \
   --co TILED=YES --co COMPRESS=DEFLATE --outfile "$out/dndvi.tif"
 end=$(date +%s.%N)
-printf 'gdal_calc.py |dNDVI| seconds: %.1f\n' "$(echo "$end - $start" | bc)"
+awk -v s="$start" -v e="$end" 'BEGIN { printf "gdal_calc.py |dNDVI| seconds: %.1f\n", e - s }'
