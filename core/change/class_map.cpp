@@ -10,10 +10,10 @@
 #include <mutex>
 #include <optional>
 #include <future>
-#include <thread>
 
 
 #include "onemap/base/text.h"
+#include "onemap/base/worker_pool.h"
 #include "onemap/change/pixel_rules.h"
 #include "onemap/gdal/block_cache_limit.h"
 #include "onemap/change/radiometry.h"
@@ -878,16 +878,10 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   std::atomic<std::size_t> next{0};
   std::atomic<std::int64_t> donePixels{0};
   std::mutex writeMutex;
-  std::mutex errorMutex;
-  std::optional<Error> firstError;
-  std::atomic<bool> failed{false};  // stops the other threads without canceling the caller's feedback
+  FirstError errors;  // stops the other threads without canceling the caller's feedback
   const double totalPixels = double(grid.width) * double(grid.height);
   const auto work = [&]() {
-    const auto stop = [&](const Error& e) {
-      std::lock_guard lock(errorMutex);
-      if (!firstError) firstError = e;
-      failed = true;
-    };
+    const auto stop = [&](const Error& e) { errors.record(e); };
     auto b = before->clone();
     auto a = after->clone();
     if (!b) return stop(b.error());
@@ -935,7 +929,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       const int readTop = std::max(0, unit.y0 - kHalo), readEnd = std::min(grid.height, unit.y1 + kHalo);
       int bufTop = readTop, bufRows = 0, nextRead = readTop, outY = unit.y0;
       while (outY < unit.y1) {
-        if (failed || blocks.isCanceled()) return;
+        if (errors.failed() || blocks.isCanceled()) return;
         // Read up to the next multiple of the step (a block row boundary).
         const int readTo = std::min(readEnd, (nextRead / plan.rowStep + 1) * plan.rowStep);
         const raster::Window rows{rx0, nextRead, rw, readTo - nextRead};
@@ -1110,11 +1104,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       }
     }
   };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (firstError) return fail(*firstError);
+  runOnThreads(threads, work);
+  if (auto st = errors.status(); !st) return st;
   if (feedback.isCanceled()) return fail(ErrorCode::Canceled, "canceled");
   if (auto st = writer->close(); !st) return st;
   return evidenceWriter->close();

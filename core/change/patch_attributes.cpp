@@ -5,12 +5,11 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <span>
-#include <thread>
 
 #include "class_map.h"
+#include "onemap/base/worker_pool.h"
 #include "onemap/geos/geometry.h"
 #include "onemap/raster/polygon_rasterizer.h"
 #include "onemap/vector/feature_reader.h"
@@ -238,15 +237,9 @@ Result<std::vector<Patch>> makePatches(const ChangeInputs& inputs, const ChangeP
   const double pixelArea = std::abs(grid.geoTransform[1] * grid.geoTransform[5]);
   std::vector<std::optional<Patch>> made(polygons.size());
   std::atomic<std::size_t> next{0}, done{0};
-  std::atomic<bool> failed{false};
-  std::mutex errorMutex;
-  std::optional<Error> firstError;
+  FirstError errors;
   const auto work = [&] {
-    const auto stop = [&](const Error& e) {
-      std::lock_guard lock(errorMutex);
-      if (!firstError) firstError = e;
-      failed = true;
-    };
+    const auto stop = [&](const Error& e) { errors.record(e); };
     auto overlays = Overlays::open(inputs, grid.crsWkt, croplandFilter);
     if (!overlays) return stop(overlays.error());
     auto evidence = raster::RasterSource::open(evidencePath);
@@ -254,7 +247,7 @@ Result<std::vector<Patch>> makePatches(const ChangeInputs& inputs, const ChangeP
     std::vector<float> values;
     std::vector<std::uint8_t> inside;
     for (std::size_t i = next++; i < polygons.size(); i = next++) {
-      if (failed || feedback.isCanceled()) return;
+      if (errors.failed() || feedback.isCanceled()) return;
       auto patch = makePatch(polygons[i], *overlays, *evidence, parameters, pixelArea, values, inside);
       if (!patch) return stop(patch.error());
       made[i] = std::move(*patch);
@@ -262,12 +255,8 @@ Result<std::vector<Patch>> makePatches(const ChangeInputs& inputs, const ChangeP
       feedback.setProgress(double(++done) / double(polygons.size()), "attributes");
     }
   };
-  std::vector<std::thread> pool;
-  const std::size_t threads = std::min(std::size_t(std::max(1, parameters.threads)), polygons.size());
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (firstError) return fail(*firstError);
+  runOnThreads(int(std::min(std::size_t(std::max(1, parameters.threads)), std::max<std::size_t>(1, polygons.size()))), work);
+  if (auto st = errors.status(); !st) return fail(st.error());
   if (feedback.isCanceled()) return fail(ErrorCode::Canceled, "canceled");
   std::vector<Patch> patches;
   for (auto& patch : made)

@@ -6,11 +6,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 #include "class_runs.h"
+#include "onemap/base/worker_pool.h"
 #include "onemap/gdal/cpl_error_capture.h"
 #include "onemap/gdal/handles.h"
 #include "onemap/raster/class_raster.h"
@@ -177,29 +176,19 @@ Status polygonizeClasses(const std::filesystem::path& path, int threads, Feedbac
   std::vector<std::vector<ValuePolygon>> results(chunks.size());
   std::atomic<std::size_t> next{0};
   std::atomic<std::int64_t> doneRows{0};
-  std::atomic<bool> failed{false};
-  std::mutex errorMutex;
-  std::optional<Error> firstError;
+  FirstError errors;
   const auto work = [&] {
     for (std::size_t c = next++; c < chunks.size(); c = next++) {
-      if (failed || feedback.isCanceled()) return;
+      if (errors.failed() || feedback.isCanceled()) return;
       auto polygons = polygonizeChunk(*runs, chunks[c], feedback);
-      if (!polygons) {
-        std::lock_guard lock(errorMutex);
-        if (!firstError) firstError = polygons.error();
-        failed = true;
-        return;
-      }
+      if (!polygons) return errors.record(polygons.error());
       results[c] = std::move(*polygons);
       doneRows += chunks[c].y1 - chunks[c].y0;
       feedback.setProgress(0.2 + 0.8 * double(doneRows) / double(std::max(1, runs->height)));
     }
   };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::min<int>(threads, int(chunks.size())); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (firstError) return fail(*firstError);
+  runOnThreads(std::min<int>(threads, int(chunks.size())), work);
+  if (auto st = errors.status(); !st) return st;
   if (feedback.isCanceled()) return fail(ErrorCode::Canceled, "canceled");
   feedback.setProgress(1.0);
   for (auto& polygons : results)

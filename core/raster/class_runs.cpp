@@ -5,12 +5,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 #include "gdal_support.h"
 #include "onemap/base/text.h"
+#include "onemap/base/worker_pool.h"
 #include "onemap/gdal/cpl_error_capture.h"
 
 namespace onemap::raster::detail {
@@ -83,21 +82,15 @@ Result<ClassRuns> readClassRuns(const std::filesystem::path& path, int threads, 
 
   std::vector<Strip> parts(std::size_t(strips), Strip{});
   std::atomic<int> next{0}, done{0};
-  std::atomic<bool> failed{false};
-  std::mutex errorMutex;
-  std::optional<Error> firstError;
+  FirstError errors;
   const auto work = [&] {
-    const auto stop = [&](const Error& e) {
-      std::lock_guard lock(errorMutex);
-      if (!firstError) firstError = e;
-      failed = true;
-    };
+    const auto stop = [&](const Error& e) { errors.record(e); };
     auto own = openRasterDataset(path);
     if (!own) return stop(own.error());
     GDALRasterBand* band = (*own)->GetRasterBand(1);
     std::vector<std::uint8_t> buffer;
     for (int s = next++; s < strips; s = next++) {
-      if (failed || feedback.isCanceled()) return;
+      if (errors.failed() || feedback.isCanceled()) return;
       const int y0 = s * stripRows, rows = std::min(stripRows, out.height - y0);
       buffer.resize(std::size_t(rows) * std::size_t(out.width));
       gdal::CplErrorCapture capture;
@@ -114,11 +107,8 @@ Result<ClassRuns> readClassRuns(const std::filesystem::path& path, int threads, 
       feedback.setProgress(double(++done) / double(strips));
     }
   };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::min(threads, strips); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (firstError) return fail(*firstError);
+  runOnThreads(std::min(threads, strips), work);
+  if (auto st = errors.status(); !st) return fail(st.error());
   if (feedback.isCanceled()) return fail(ErrorCode::Canceled, "canceled");
 
   std::size_t total = 0;
