@@ -44,6 +44,9 @@ constexpr double kMaxShiftPixel = 5.0;  // coarsest pixel (m) at which misregist
 constexpr int kGap = 3;                 // non-cropland gaps bridged within a patch
 constexpr double kGrowReachM = 5.0;     // at most: metres growth reaches
 constexpr double kGapReachM = 7.0;      // at most: metres of gap bridged
+// The least change threshold (in units of the scene's median spectrum length): 5 %. Otsu's
+// choice was 0.16–0.28 on every real and generated pair measured, 0.008 on a pair without change.
+constexpr float kLeastChange = 0.05f;
 constexpr int kCoreRadius = 12;         // at most: radius of the window a cloud core must fill
 constexpr int kHazeRadius = 32;         // at most: distance from a cloud core searched for thin edges
 // What one output pixel depends on: clean-up (1) of bridging (kGap) of growth (kGrowSteps) of
@@ -813,7 +816,9 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     return fail(ErrorCode::InvalidInput, "no cropland lies on the images",
                 text::displayPath(inputs.cropland.path) + (inputs.cropland.layer.empty() ? "" : ":" + inputs.cropland.layer),
                 "Check that the cropland layer covers the images (and its coordinate system).");
-  thresholds.changeMagnitude = otsuThreshold(magnitudes, 2.0f) / float(parameters.sensitivity);
+  // Otsu always splits, even a scene without change: then it cuts through the noise. No change
+  // of under kLeastChange (sensor noise and what normalisation leaves) is change at sensitivity 1.
+  thresholds.changeMagnitude = std::max(otsuThreshold(magnitudes, 2.0f), kLeastChange) / float(parameters.sensitivity);
   // The spectrum of opaque cloud (normalised to the before date) for the thin-cloud test: the
   // mean of the sample's cloud pixels on either date, else a flat spectrum above the threshold.
   PixelBands cloudSpectrum{1.15f * thresholds.cloudBrightness, 1.15f * thresholds.cloudBrightness,
