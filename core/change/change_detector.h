@@ -47,7 +47,7 @@ struct SummaryRow {
 struct ChangeSummary {
   int patches = 0;
   double areaM2 = 0.0;
-  std::map<std::string, int> bySubtype;  ///< building, road, pond, orchard_forest, bare
+  std::map<std::string, int> bySubtype;  ///< building, road, pond, orchard_forest, bare, other
   std::vector<SummaryRow> villages;
   float threshold = 0.0f;                ///< automatic change-magnitude threshold used
   std::size_t invariantPixels = 0;
