@@ -1,6 +1,7 @@
 #include "onemap/change/change_detector.h"
 
 #include <chrono>
+#include <optional>
 #include <cstdint>
 #include <mutex>
 #include <random>
@@ -70,7 +71,8 @@ Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangePara
   if (run.beforeDate.empty()) run.beforeDate = imageDate(inputs.before);
   if (run.afterDate.empty()) run.afterDate = imageDate(inputs.after);
 
-  gdal::BlockCacheLimit cacheLimit(kRunCacheBytes);
+  std::optional<gdal::BlockCacheLimit> cacheLimit;
+  if (!parameters.shareBlockCache) cacheLimit.emplace(kRunCacheBytes);
   ScratchFolder scratch;
   if (!scratch.ok())
     return fail(ErrorCode::Io, "cannot create a scratch folder", text::displayPath(scratch.path()),

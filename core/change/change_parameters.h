@@ -35,6 +35,10 @@ struct ChangeParameters {
   bool flagBareSoil = false;
   bool cloudMask = true;
   bool reportAllChange = false;
+  /// Not a declared parameter but how the run shares its process: false (the CLI) lowers
+  /// GDAL's process-wide block cache to what streaming needs for the run; true (an application
+  /// drawing maps meanwhile) leaves it, and the memory limit counts it.
+  bool shareBlockCache = false;
 
   /// Values from `name → text` pairs (unknown names and bad values are InvalidInput naming them).
   static Result<ChangeParameters> fromValues(const std::map<std::string, std::string>& values);

@@ -229,6 +229,9 @@ bool DetectionDialog::run() {
       return false;
     in->overwrite = m_overwriteConfirmed = true;
   }
+  // The map keeps drawing while the run streams: it keeps GDAL's block cache (the run's memory
+  // limit counts it).
+  parameters->shareBlockCache = true;
   m_feedback = Feedback();
   m_running = in->output;
   m_watcher = new QFutureWatcher<Result<change::ChangeSummary>>(this);

@@ -1,11 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <set>
 
 #include "onemap/change/change_detector.h"
+#include "onemap/gdal/block_cache_limit.h"
 #include "onemap/geos/geometry.h"
 #include "onemap/sample/sample_writer.h"
 #include "onemap/vector/feature_reader.h"
@@ -185,6 +188,28 @@ TEST_F(ChangeDetectorTest, PatchesDoNotDependOnTheMemoryLimitOrThreads) {
   EXPECT_EQ(run("memory_64.gpkg", {{"memory-mb", "64"}}), reference);
   EXPECT_EQ(run("memory_64_one_thread.gpkg", {{"memory-mb", "64"}, {"threads", "1"}}), reference);
   EXPECT_EQ(run("three_threads.gpkg", {{"threads", "3"}}), reference);
+}
+
+TEST_F(ChangeDetectorTest, AnApplicationKeepsItsBlockCacheDuringARun) {
+  // The CLI lowers GDAL's process-wide cache while it streams; the GUI (shareBlockCache) keeps
+  // it for the map, and gets the same patches.
+  const std::int64_t before = gdal::blockCacheBytes();
+  ASSERT_GT(before, std::int64_t(64) << 20);
+  for (const bool share : {false, true}) {
+    std::int64_t smallest = before;
+    Feedback feedback([&](double, std::string_view) { smallest = std::min(smallest, gdal::blockCacheBytes()); },
+                      std::chrono::milliseconds(0));
+    change::ChangeParameters params;
+    params.shareBlockCache = share;
+    auto summary = change::detectChanges(inputs(share ? "shared_cache.gpkg" : "own_cache.gpkg"), params, feedback);
+    ASSERT_TRUE(summary) << summary.error().text();
+    EXPECT_GT(summary->patches, 10);
+    if (share)
+      EXPECT_EQ(smallest, before);
+    else
+      EXPECT_LE(smallest, std::int64_t(64) << 20);
+    EXPECT_EQ(gdal::blockCacheBytes(), before);  // restored after the run
+  }
 }
 
 TEST_F(ChangeDetectorTest, WithoutACroplandLayerEveryPixelIsACandidate) {
