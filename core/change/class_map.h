@@ -10,8 +10,8 @@
 
 namespace onemap::change::detail {
 
-/// Pixels of the evidence map per unit of change strength (magnitude / threshold): 50 = the
-/// threshold itself, 255 = 5.1 times it or more.
+/// Evidence map values per unit of change strength (magnitude / threshold): 50 = at the
+/// threshold, 255 = 5.1 times it or more.
 constexpr double kEvidenceUnit = 50.0;
 
 /// Writes the per-pixel ChangeClass map of `inputs` on the before image's grid to `scratch`
