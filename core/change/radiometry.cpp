@@ -1,6 +1,7 @@
 #include "onemap/change/radiometry.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace onemap::change {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
+#include "change_scenes.h"
 #include "gdal_fixtures.h"
 #include "temp_dir.h"
 
@@ -15,21 +16,17 @@ namespace {
 /// on both dates (columns and rows 60–74: a scene's bright reference); in `after`, a 20 × 20 px
 /// (1600 m² at 2 m) block of new concrete at columns 20–39, rows 20–39.
 GeoTiffSpec scene(bool after, std::vector<double> origin = {500000, 2, 0, 3500000, 0, -2}, int bands = 4) {
-  GeoTiffSpec spec;
-  spec.width = 96;
-  spec.height = 96;
-  spec.bands = bands;
-  spec.geoTransform = origin;
-  spec.descriptions = bands == 4 ? std::vector<std::string>{"Blue", "Green", "Red", "NIR"}
-                                 : std::vector<std::string>{"Blue", "Green", "Red"};
-  spec.value = [after](int b, int x, int y) {
-    const double crop[] = {185, 245, 180, 720};
-    const double concrete[] = {580, 620, 650, 670};
-    const double roofs[] = {820, 835, 840, 830};
+  using namespace spectra;
+  GeoTiffSpec spec = fourBandScene(96, [after](int b, int x, int y) {
     const bool built = after && x >= 20 && x < 40 && y >= 20 && y < 40;
     const bool village = x >= 60 && x < 75 && y >= 60 && y < 75;
-    return (built ? concrete : village ? roofs : crop)[b - 1] + double((x * 7 + y * 3) % 5);
-  };
+    return (built ? kConcrete : village ? kRoofs : kCrop)[b - 1] + double((x * 7 + y * 3) % 5);
+  });
+  spec.geoTransform = origin;
+  if (bands < 4) {  // the first bands only: no NIR
+    spec.bands = bands;
+    spec.descriptions.resize(std::size_t(bands));
+  }
   return spec;
 }
 

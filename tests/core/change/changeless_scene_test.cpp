@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "gdal_fixtures.h"
+#include "change_scenes.h"
 #include "onemap/change/change_detector.h"
 #include "temp_dir.h"
 
@@ -25,19 +25,12 @@ double noise(int date, int b, int x, int y, double amplitude) {
 
 /// Crop fields, bare plots (columns 0–63) and roofs (rows 200–229) on both dates.
 test::GeoTiffSpec scene(int date) {
-  test::GeoTiffSpec spec;
-  spec.width = 256;
-  spec.height = 256;
-  spec.bands = 4;
-  spec.descriptions = {"Blue", "Green", "Red", "NIR"};
-  spec.value = [date](int b, int x, int y) {
-    const double crop[] = {185, 245, 180, 720};
+  using namespace test::spectra;
+  return test::fourBandScene(256, [date](int b, int x, int y) {
     const double bare[] = {300, 345, 385, 470};
-    const double roofs[] = {820, 835, 840, 830};
-    const double* v = y >= 200 && y < 230 ? roofs : x < 64 ? bare : crop;
+    const double* v = y >= 200 && y < 230 ? kRoofs : x < 64 ? bare : kCrop;
     return v[b - 1] + noise(date, b, x, y, 12.0);
-  };
-  return spec;
+  });
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <variant>
 
-#include "gdal_fixtures.h"
+#include "change_scenes.h"
 #include "onemap/change/change_detector.h"
 #include "onemap/vector/feature_reader.h"
 #include "temp_dir.h"
@@ -20,25 +20,17 @@ constexpr int kSize = 256;
 /// image a 20 × 20 px concrete block (columns and rows 20–39), a 3 px wide asphalt road (rows
 /// 100–102, columns 20–89) and, when `cloud`, an opaque cloud over columns 130 and beyond.
 test::GeoTiffSpec scene(bool after, bool cloud) {
-  test::GeoTiffSpec spec;
-  spec.width = kSize;
-  spec.height = kSize;
-  spec.bands = 4;
-  spec.descriptions = {"Blue", "Green", "Red", "NIR"};
-  spec.value = [after, cloud](int b, int x, int y) {
-    const double crop[] = {185, 245, 180, 720};
-    const double concrete[] = {580, 620, 650, 670};
+  using namespace test::spectra;
+  return test::fourBandScene(kSize, [after, cloud](int b, int x, int y) {
     const double asphalt[] = {325, 330, 335, 355};
-    const double roofs[] = {820, 835, 840, 830};
     const double cloudTop[] = {1400, 1390, 1380, 1360};
-    const double* v = crop;
-    if (x >= 200 && x < 230 && y >= 200 && y < 230) v = roofs;
-    if (after && x >= 20 && x < 40 && y >= 20 && y < 40) v = concrete;
+    const double* v = kCrop;
+    if (x >= 200 && x < 230 && y >= 200 && y < 230) v = kRoofs;
+    if (after && x >= 20 && x < 40 && y >= 20 && y < 40) v = kConcrete;
     if (after && x >= 20 && x < 90 && y >= 100 && y < 103) v = asphalt;
     if (after && cloud && x >= 130) v = cloudTop;
     return v[b - 1] + double((x * 7 + y * 3) % 5);
-  };
-  return spec;
+  });
 }
 
 struct DetectionRun {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <variant>
 
-#include "gdal_fixtures.h"
+#include "change_scenes.h"
 #include "onemap/change/change_detector.h"
 #include "onemap/geos/geometry.h"
 #include "onemap/vector/feature_reader.h"
@@ -15,30 +15,22 @@ using namespace onemap;
 
 namespace {
 
-/// Crop with an uneven canopy (±30 DN in NIR, differing between the dates) and a village of roofs (columns and rows 200–229) on both
-/// dates; in the after image two 20 × 20 px blocks: white concrete at columns 20–39 and dark
-/// asphalt at columns 120–139 (rows 20–39 both).
+/// Crop with an uneven canopy (±30 DN in NIR, differing between the dates) and a village of
+/// roofs (columns and rows 200–229) on both dates; in the after image two 20 × 20 px blocks:
+/// white concrete at columns 20–39 and dark asphalt at columns 120–139 (rows 20–39 both).
 test::GeoTiffSpec scene(bool after) {
-  test::GeoTiffSpec spec;
-  spec.width = 256;
-  spec.height = 256;
-  spec.bands = 4;
-  spec.descriptions = {"Blue", "Green", "Red", "NIR"};
-  spec.value = [after](int b, int x, int y) {
-    const double crop[] = {185, 245, 180, 720};
-    const double concrete[] = {580, 620, 650, 670};
+  using namespace test::spectra;
+  return test::fourBandScene(256, [after](int b, int x, int y) {
     const double asphalt[] = {300, 305, 310, 330};
-    const double roofs[] = {820, 835, 840, 830};
-    const double* v = crop;
+    const double* v = kCrop;
     // The canopy differs between the dates (growth, wind): change of a few percent everywhere.
     double canopy = after ? double((x * 53 + y * 29 + (x * y) % 17) % 61) - 30.0
                           : double((x * 37 + y * 91 + (x * y) % 13) % 61) - 30.0;
-    if (x >= 200 && x < 230 && y >= 200 && y < 230) v = roofs, canopy = 0;
-    if (after && y >= 20 && y < 40 && x >= 20 && x < 40) v = concrete, canopy = 0;
+    if (x >= 200 && x < 230 && y >= 200 && y < 230) v = kRoofs, canopy = 0;
+    if (after && y >= 20 && y < 40 && x >= 20 && x < 40) v = kConcrete, canopy = 0;
     if (after && y >= 20 && y < 40 && x >= 120 && x < 140) v = asphalt, canopy = 0;
     return v[b - 1] + (b == 4 ? canopy : canopy / 4);
-  };
-  return spec;
+  });
 }
 
 }  // namespace
