@@ -15,6 +15,7 @@
 
 #include <algorithm>
 
+#include "onemap/gui/abandon_watcher.h"
 #include "onemap/gui/map_canvas.h"
 #include "onemap/gui/project_controller.h"
 #include "onemap/gui/selection_model.h"
@@ -232,11 +233,11 @@ void ResultsDock::renderChips(const PatchRow& patch) {
   const Extent area = patch.extent.buffered(std::max({patch.extent.width(), patch.extent.height(), 40.0}) * 0.6);
   const render::MapSettings settings(area, QSize(kChipSize, kChipSize), m_context.project->mapCrs());
   const QPainterPath outline = gui::FeatureShape::fromWkb(patch.fid, patch.wkb).path;
-  const int generation = ++m_chipGeneration;
-  if (m_chipWatcher) m_chipWatcher->waitForFinished();
+  // The chips of a patch selected before are not waited for: the newest selection wins. (The
+  // job owns its renderers, which share the layer caches, so it may outlive this panel.)
+  gui::abandonWatcher(m_chipWatcher, this);
   m_chipWatcher = std::make_unique<QFutureWatcher<std::pair<QImage, QImage>>>();
-  connect(m_chipWatcher.get(), &QFutureWatcherBase::finished, this, [this, generation] {
-    if (generation != m_chipGeneration) return;
+  connect(m_chipWatcher.get(), &QFutureWatcherBase::finished, this, [this] {
     auto [before, after] = m_chipWatcher->result();
     m_beforeChip = before;
     m_afterChip = after;

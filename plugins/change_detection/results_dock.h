@@ -73,7 +73,6 @@ class ResultsDock : public QDockWidget {
   QImage m_beforeChip;
   QImage m_afterChip;
   std::unique_ptr<QFutureWatcher<std::pair<QImage, QImage>>> m_chipWatcher;
-  int m_chipGeneration = 0;
 };
 
 }  // namespace onemap::plugins
