@@ -8,6 +8,7 @@
 
 #include "onemap/base/error.h"
 #include "onemap/base/extent.h"
+#include "onemap/layout/layout.h"
 
 namespace onemap::project {
 
@@ -35,7 +36,8 @@ struct Bookmark {
   Extent extent;
 };
 
-/// A OneMap project: layers in drawing order (first drawn first), CRS, view and bookmarks.
+/// A OneMap project: layers in drawing order (first drawn first), CRS, view, bookmarks and map
+/// sheet layouts.
 /// Plain data; owned and edited by the GUI thread.
 struct Project {
   std::string title;
@@ -43,9 +45,15 @@ struct Project {
   std::optional<Extent> extent;         ///< last view extent in the project CRS
   std::vector<LayerSpec> layers;
   std::vector<Bookmark> bookmarks;
+  std::vector<layout::Layout> layouts;  ///< map sheets, by unique name
 
   /// A layer id not used yet in this project, derived from `base`.
   std::string uniqueLayerId(const std::string& base) const;
+  /// The layout named `name`, or null.
+  const layout::Layout* findLayout(const std::string& name) const;
+  layout::Layout* findLayout(const std::string& name);
+  /// A layout name not used yet in this project, derived from `base`.
+  std::string uniqueLayoutName(const std::string& base) const;
 };
 
 /// File format version written by saveProject.

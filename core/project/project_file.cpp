@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "onemap/base/text.h"
+#include "onemap/layout/layout_json.h"
 #include "onemap/project/project.h"
 #include "onemap/storage/atomic_file.h"
 
@@ -45,6 +46,26 @@ std::string Project::uniqueLayerId(const std::string& base) const {
     bool used = false;
     for (const auto& layer : layers) used = used || layer.id == candidate;
     if (!used) return candidate;
+  }
+}
+
+const layout::Layout* Project::findLayout(const std::string& name) const {
+  for (const auto& l : layouts)
+    if (l.name == name) return &l;
+  return nullptr;
+}
+
+layout::Layout* Project::findLayout(const std::string& name) {
+  for (auto& l : layouts)
+    if (l.name == name) return &l;
+  return nullptr;
+}
+
+std::string Project::uniqueLayoutName(const std::string& base) const {
+  const std::string stem = base.empty() ? std::string("Layout") : base;
+  for (int n = 1;; ++n) {
+    std::string candidate = n == 1 ? stem : stem + " " + std::to_string(n);
+    if (!findLayout(candidate)) return candidate;
   }
 }
 
@@ -112,6 +133,14 @@ Result<Project> loadProject(const std::filesystem::path& file) {
     if (!extent) return fail(extent.error());
     project.bookmarks.push_back({b.value("name", std::string()), *extent});
   }
+  const json layouts = root.value("layouts", json::array());
+  for (std::size_t i = 0; i < layouts.size(); ++i) {
+    auto sheet = layout::layoutFromJson(layouts[i].dump(), shown + ": layout " + std::to_string(i + 1));
+    if (!sheet) return fail(sheet.error());
+    if (sheet->name.empty() || project.findLayout(sheet->name))
+      sheet->name = project.uniqueLayoutName(sheet->name);
+    project.layouts.push_back(std::move(*sheet));
+  }
   return project;
 }
 
@@ -144,6 +173,11 @@ Status saveProject(const Project& project, const std::filesystem::path& file) {
   for (const auto& b : project.bookmarks)
     bookmarks.push_back({{"name", b.name}, {"extent", extentToJson(b.extent)}});
   root["bookmarks"] = std::move(bookmarks);
+  if (!project.layouts.empty()) {
+    json layouts = json::array();
+    for (const auto& sheet : project.layouts) layouts.push_back(json::parse(layout::layoutToJson(sheet)));
+    root["layouts"] = std::move(layouts);
+  }
   return storage::writeFileAtomically(file, root.dump(2) + "\n");
 }
 
