@@ -3,6 +3,8 @@
 #include "command.h"
 #include "detect_command.h"
 #include "evaluate_command.h"
+#include "export_atlas_command.h"
+#include "export_layout_command.h"
 #include "info_command.h"
 #include "make_sample_command.h"
 #include "onemap/vector/vector_info.h"
@@ -41,6 +43,12 @@ std::vector<Command> builtinCommands() {
       {QStringLiteral("evaluate"),
        QCoreApplication::translate("onemap-cli", "Score detected change patches against truth polygons or a reference raster (precision, recall, F1, IoU)"),
        runEvaluateCommand},
+      {QStringLiteral("export-layout"),
+       QCoreApplication::translate("onemap-cli", "Export a map sheet (layout) of a project to PDF, PNG or GeoTIFF"),
+       runExportLayoutCommand},
+      {QStringLiteral("export-atlas"),
+       QCoreApplication::translate("onemap-cli", "Export one map sheet per village (一村一图) as files or one multi-page PDF"),
+       runExportAtlasCommand},
   };
 }
 

@@ -1,4 +1,8 @@
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
+#include <string_view>
 
 #include "cli_io.h"
 #include "command.h"
@@ -17,8 +21,20 @@ void printUsage(const std::vector<Command>& commands) {
 
 }  // namespace
 
+/// Commands that draw text and images (map sheets) need a QGuiApplication for fonts.
+bool needsGui(int argc, char** argv) {
+  if (argc < 2) return false;
+  const std::string_view name = argv[1];
+  return name == "export-layout" || name == "export-atlas";
+}
+
 int main(int argc, char** argv) {
-  QCoreApplication app(argc, argv);
+  // The CLI never shows a window: without a chosen platform, draw off screen (no display needed).
+  const bool gui = needsGui(argc, argv);
+  if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  std::unique_ptr<QCoreApplication> application =
+      gui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+  QCoreApplication& app = *application;
   QCoreApplication::setOrganizationName(QStringLiteral("OneMapAgri"));
   QCoreApplication::setApplicationName(QStringLiteral("onemap-cli"));
   QCoreApplication::setApplicationVersion(QStringLiteral(ONEMAP_VERSION));

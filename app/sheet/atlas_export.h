@@ -44,13 +44,19 @@ struct AtlasReport {
     std::string error;
   };
   std::vector<Failure> failures;
+  /// Sheets written without some item or layer (the reason), e.g. a layer whose file is gone.
+  std::vector<Failure> warnings;
+  std::vector<double> sheetSeconds;  ///< time each written sheet took to draw and write, in order
+  int pages = 0;                     ///< sheets written (pages of the single PDF, or files)
+  double seconds = 0.0;              ///< wall time of the whole export (sheets drawn in parallel)
   bool canceled = false;
 };
 
 /// Exports one sheet per coverage feature (files named by AtlasSettings::fileNamePattern), or one
 /// multi-page PDF. A failing feature is reported and the others still come out; Cancel stops
-/// after the sheets in progress and removes the unfinished ones. The context's renderer factory
-/// is not used: the export creates its own per drawing thread.
+/// after the sheets in progress and removes the unfinished ones (and the single PDF). Sheets are
+/// drawn on `threads` threads sharing one renderer factory of the export's own (the context's is
+/// not used), so each layer is held in memory once. Existing files are an error unless overwrite.
 Result<AtlasReport> exportAtlas(const layout::Layout& layout, const SheetContext& context,
                                 const AtlasOptions& options, Feedback& feedback);
 

@@ -6,6 +6,7 @@
 #include "onemap/layout/item_properties.h"
 #include "onemap/layout/layout.h"
 #include "onemap/project/project.h"
+#include "onemap/sheet/map_layers.h"
 #include "onemap/sheet/sheet_context.h"
 
 namespace onemap::sheet {
@@ -55,6 +56,15 @@ QPointF FrameView::toMap(QPointF frameMm) const {
   return {centerX + dx * mu, centerY - dy * mu};
 }
 
+QTransform FrameView::mapToFrame() const {
+  const double mu = mapUnitsPerMm();
+  const double r = rotation * kPi / 180.0;
+  const double c = std::cos(r) / mu, s = std::sin(r) / mu;
+  // fx = w/2 + c(x - cx) + s(y - cy); fy = h/2 + s(x - cx) - c(y - cy)
+  return QTransform(c, s, s, -c, sizeMm.width() / 2.0 - c * centerX - s * centerY,
+                    sizeMm.height() / 2.0 - s * centerX + c * centerY);
+}
+
 Extent FrameView::visibleExtent() const {
   Extent e;
   for (QPointF corner : {QPointF(0, 0), QPointF(sizeMm.width(), 0), QPointF(0, sizeMm.height()),
@@ -68,7 +78,7 @@ Extent FrameView::visibleExtent() const {
 double niceScale(double denominator) {
   if (!(denominator > 0) || !std::isfinite(denominator)) return 1.0;
   const double decade = std::pow(10.0, std::floor(std::log10(denominator)));
-  for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
+  for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 10.0})
     if (step * decade >= denominator * (1.0 - 1e-9)) return step * decade;
   return 10.0 * decade;
 }
@@ -87,9 +97,16 @@ FrameView frameView(const layout::Layout& layout, const layout::Item& map, const
     extent = f.buffered(margin);
     fromAtlas = true;
   }
+  const bool overview = !map.prop(k::kOverviewOf).empty();
+  if (!extent && overview && context.project)
+    if (auto full = layersExtent(mapLayers(*context.project, map), sheetCrs(context)); full && !full->isEmpty())
+      extent = full->buffered(std::max(full->width(), full->height()) * 0.02);
   if (!extent) extent = parseExtent(map.prop(k::kExtent));
   if (!extent && context.project && context.project->extent && !context.project->extent->isEmpty())
     extent = *context.project->extent;
+  if (!extent && !overview && context.project)
+    if (auto full = layersExtent(mapLayers(*context.project, map), sheetCrs(context)); full && !full->isEmpty())
+      extent = *full;
   if (!extent) {
     view.scale = 0.0;
     return view;
@@ -97,19 +114,13 @@ FrameView frameView(const layout::Layout& layout, const layout::Item& map, const
   view.centerX = extent->centerX();
   view.centerY = extent->centerY();
   const double fixed = map.number(k::kScale, 0.0);
-  if (fixed > 0 && !fromAtlas) {
+  if (fixed > 0 && !fromAtlas && !overview) {
     view.scale = fixed;
   } else {
     view.scale = fittingScale(*extent, view.sizeMm, view.rotation);
     if (fromAtlas && map.prop(k::kAtlasScale, "nice") != "fit") view.scale = niceScale(view.scale);
   }
   return view;
-}
-
-std::filesystem::path resolveItemPath(const SheetContext& context, const std::string& path) {
-  std::filesystem::path p = std::filesystem::path(std::u8string(path.begin(), path.end()));
-  if (p.is_absolute() || context.projectFile.empty()) return p;
-  return (context.projectFile.parent_path() / p).lexically_normal();
 }
 
 }  // namespace onemap::sheet

@@ -42,7 +42,7 @@ QString drawLegend(QPainter& painter, const layout::Item& item, const DrawContex
 QString drawScaleBar(QPainter& painter, const layout::Item& item, const DrawContext& context);
 /// North arrow (built-in, or the SVG/PNG in "path"), turned by its map frame's rotation.
 QString drawNorthArrow(QPainter& painter, const layout::Item& item, const DrawContext& context);
-/// Table: "summary" of a change-patch layer by BHLX/BHZL (count, MJ m², MJ_MU 亩, PBF area) or
+/// Table: "summary" of a change-patch layer by BHLX/BHZL (count, MJ_MU 亩, PBF area in 亩) or
 /// "attributes" rows, restricted to the atlas feature when "atlas_filter".
 QString drawTable(QPainter& painter, const layout::Item& item, const DrawContext& context);
 /// Picture: the image or SVG file in "path" (relative to the project), aspect kept by default.

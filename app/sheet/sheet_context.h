@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -33,12 +34,14 @@ struct AtlasFeature {
 };
 
 /// What drawing a layout needs besides the layout itself. The renderer factory is used only on
-/// the thread that draws (the GUI thread for previews; an export owns its own factory).
+/// the thread that draws (the GUI thread for previews), or by several drawing threads when
+/// `renderersMutex` is set (the atlas export shares one factory, hence one copy of each layer).
 struct SheetContext {
   const project::Project* project = nullptr;
   std::filesystem::path projectFile;       ///< resolves relative picture paths; may be empty
   std::string mapCrs;                      ///< map CRS (EPSG id or WKT) all layers are drawn in
-  render::RendererFactory* renderers = nullptr;
+  render::RendererFactory* renderers = nullptr;  ///< null: a temporary factory per map frame
+  std::mutex* renderersMutex = nullptr;    ///< held around renderers->create() when set
   layout::Variables variables;             ///< extra values and overrides ({page}, {date}...)
   const AtlasFeature* atlas = nullptr;     ///< the sheet's coverage feature, or null
   bool preview = false;                    ///< designer preview: may draw rasters coarser

@@ -13,6 +13,7 @@
 #include <cstdio>
 
 #include "onemap/base/text.h"
+#include "onemap/designer/designer_controller.h"
 #include "onemap/gui/analysis_plugin.h"
 #include "onemap/gui/attribute_table_dock.h"
 #include "onemap/gui/bookmarks_dock.h"
@@ -79,6 +80,7 @@ void MainWindow::createControllers() {
   gui::MeasureTool::install(m_context);
   gui::SelectTool::install(m_context);
   new gui::CompareController(m_context, this);
+  new designer::DesignerController(m_context, this);
   installPlugins();
 }
 

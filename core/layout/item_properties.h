@@ -56,6 +56,7 @@ inline constexpr const char* kStyle = "style";              ///< "alternating" (
 // ---- NorthArrow, Picture
 inline constexpr const char* kPath = "path";                ///< SVG/PNG file; relative to the project folder; empty = built-in arrow
 inline constexpr const char* kKeepAspect = "keep_aspect";   ///< default true
+// NorthArrow: kFontSize of the built-in arrow's "北", default from the item's height
 
 // ---- Table
 inline constexpr const char* kSource = "source";            ///< "summary" (default: by BHLX/BHZL) or "attributes"
@@ -63,12 +64,15 @@ inline constexpr const char* kLayer = "layer";              ///< layer id of the
 inline constexpr const char* kFields = "fields";            ///< "attributes": comma-separated field names
 inline constexpr const char* kAtlasFilter = "atlas_filter"; ///< "true" (default): only rows inside the atlas feature
 inline constexpr const char* kMaxRows = "max_rows";         ///< default 20; more rows are summarised in one line
-// kTitle, kFontSize (default 8)
+// kTitle (default "变化图斑统计表" for "summary", the layer name for "attributes"; "" = none),
+// kFontSize (default 8). "summary" columns: 变化类型, 变化子类, 图斑个数, 面积(亩) = ΣMJ_MU,
+// 其中永久基本农田(亩) = ΣYNMJ / 666.67 (YNMJ is m²), then a 合计 row. "layer" empty = the first
+// vector layer with a BHLX field.
 
 // ---- Producer
 inline constexpr const char* kUnit = "unit";                ///< 制图单位
-inline constexpr const char* kDate = "date";                ///< 制图日期, default "{date}"
-inline constexpr const char* kCrsText = "crs_text";         ///< 坐标系, default from the project CRS
+inline constexpr const char* kDate = "date";                ///< 制图日期, default "{date_cn}" (2026年12月1日)
+inline constexpr const char* kCrsText = "crs_text";         ///< 坐标系, default from the map CRS ("2000国家大地坐标系 高斯-克吕格投影 3度带 中央经线120°")
 inline constexpr const char* kDataSource = "data_source";   ///< 数据来源
 // kFontSize default 8
 

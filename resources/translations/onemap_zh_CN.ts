@@ -299,6 +299,22 @@
     </message>
 </context>
 <context>
+    <name>ExportRunner</name>
+    <message>
+        <source>Canceled: %1 of %2 sheets were written to %3.</source>
+        <translation>已取消：%2 幅中已有 %1 幅写入 %3。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sheets were written to %3.</source>
+        <translation>%2 幅中的 %1 幅已写入 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) failed:</source>
+        <translation>%n 幅失败：<numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>InfoCommand</name>
     <message>
         <source>CRS:         none — the file does not say where it is on Earth</source>
@@ -510,6 +526,323 @@
     </message>
 </context>
 <context>
+    <name>ItemProperty</name>
+    <message>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Map frame</source>
+        <translation>地图框</translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Lock extent</source>
+        <translation>锁定范围</translation>
+    </message>
+    <message>
+        <source>Fixed scale 1:</source>
+        <translation>固定比例尺 1:</translation>
+    </message>
+    <message>
+        <source>Atlas scale</source>
+        <translation>图集比例尺</translation>
+    </message>
+    <message>
+        <source>Nice (1, 2, 2.5, 5 × 10ⁿ)</source>
+        <translation>取整（1、2、2.5、5 × 10ⁿ）</translation>
+    </message>
+    <message>
+        <source>Fit the feature</source>
+        <translation>适合要素</translation>
+    </message>
+    <message>
+        <source>Map rotation</source>
+        <translation>地图旋转</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>格网</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Kilometre grid (Gauss–Krüger)</source>
+        <translation>公里格网（高斯-克吕格）</translation>
+    </message>
+    <message>
+        <source>Graticule</source>
+        <translation>经纬网</translation>
+    </message>
+    <message>
+        <source>Kilometre grid and graticule</source>
+        <translation>公里格网和经纬网</translation>
+    </message>
+    <message>
+        <source>Grid interval (0 = auto)</source>
+        <translation>格网间距（0 = 自动）</translation>
+    </message>
+    <message>
+        <source>Graticule interval (0 = auto)</source>
+        <translation>经纬网间隔（0 = 自动）</translation>
+    </message>
+    <message>
+        <source>Grid labels</source>
+        <translation>格网注记</translation>
+    </message>
+    <message>
+        <source>Grid lines across the map</source>
+        <translation>格网线贯穿地图</translation>
+    </message>
+    <message>
+        <source>Grid font size</source>
+        <translation>格网注记字号</translation>
+    </message>
+    <message>
+        <source>Overview of</source>
+        <translation>位置示意图对应</translation>
+    </message>
+    <message>
+        <source>Overview rectangle</source>
+        <translation>示意范围框</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>对齐方式</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Frame width (0 = none)</source>
+        <translation>边框宽度（0 = 无）</translation>
+    </message>
+    <message>
+        <source>Frame colour</source>
+        <translation>边框颜色</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>文字颜色</translation>
+    </message>
+    <message>
+        <source>Letter spacing</source>
+        <translation>字间距</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Only entries visible in the frame</source>
+        <translation>仅显示图框内可见的图例项</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>Kilometres</source>
+        <translation>千米</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>分段数</translation>
+    </message>
+    <message>
+        <source>Segment length (0 = auto)</source>
+        <translation>分段长度（0 = 自动）</translation>
+    </message>
+    <message>
+        <source>Numeric scale (1:N)</source>
+        <translation>数字比例尺 (1:N)</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <source>Alternating blocks</source>
+        <translation>黑白相间</translation>
+    </message>
+    <message>
+        <source>Line with ticks</source>
+        <translation>带刻度的线</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>图片文件</translation>
+    </message>
+    <message>
+        <source>Keep aspect ratio</source>
+        <translation>保持宽高比</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Summary by change type</source>
+        <translation>按变化类型汇总</translation>
+    </message>
+    <message>
+        <source>Attribute rows</source>
+        <translation>属性记录</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Fields (comma-separated)</source>
+        <translation>字段（逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Only rows inside the atlas feature</source>
+        <translation>仅图集要素范围内的记录</translation>
+    </message>
+    <message>
+        <source>Maximum rows</source>
+        <translation>最大行数</translation>
+    </message>
+    <message>
+        <source>Producer (制图单位)</source>
+        <translation>制图单位</translation>
+    </message>
+    <message>
+        <source>Date (制图日期)</source>
+        <translation>制图日期</translation>
+    </message>
+    <message>
+        <source>Coordinate system (坐标系)</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Data source (数据来源)</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <source>Stroke width</source>
+        <translation>线宽</translation>
+    </message>
+    <message>
+        <source>Stroke colour</source>
+        <translation>线条颜色</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutItem</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>文本框</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Scale Bar</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <source>North Arrow</source>
+        <translation>指北针</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>统计表</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Producer Block</source>
+        <translation>制图说明</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutOptions</name>
+    <message>
+        <source>Project file (.onemap)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name of a layout saved in the project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use a template instead of a saved layout: 'village' (the standard 一村一图 sheet) or a .onemap-layout file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>Band %1</source>
@@ -690,6 +1023,271 @@
     </message>
 </context>
 <context>
+    <name>PropertyPanel</name>
+    <message>
+        <source>(not set: the project's extent)</source>
+        <translation>（未设置：使用工程范围）</translation>
+    </message>
+</context>
+<context>
+    <name>Sheet</name>
+    <message>
+        <source>Map frame "%1": the project has no layer "%2"</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SheetItems</name>
+    <message>
+        <source>CGCS2000, Gauss–Krüger projection, %1° zone %3, central meridian %2°E</source>
+        <translation>2000国家大地坐标系 高斯-克吕格投影 %1度带 第%3带 中央经线%2°</translation>
+    </message>
+    <message>
+        <source>CGCS2000, Gauss–Krüger projection, %1° zone, central meridian %2°E</source>
+        <translation>2000国家大地坐标系 高斯-克吕格投影 %1度带 中央经线%2°</translation>
+    </message>
+    <message>
+        <source>CGCS2000 geographic coordinates</source>
+        <translation>2000国家大地坐标系（地理坐标）</translation>
+    </message>
+    <message>
+        <source>The text of label “%1” does not fit its box: make the box taller or the font smaller.</source>
+        <translation>文本框“%1”的文字超出了范围框：请加高文本框或减小字号。</translation>
+    </message>
+    <message>
+        <source>The legend has no map frame to describe: add a map frame to the layout.</source>
+        <translation>图例没有可说明的地图框：请在版面中添加地图框。</translation>
+    </message>
+    <message>
+        <source>The legend has no project to read layers from.</source>
+        <translation>图例没有可读取图层的工程。</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>The legend shows %1 of %2 entries: make it larger, add columns or use a smaller font.</source>
+        <translation>图例只显示了 %2 项中的 %1 项：请放大图例、增加列数或减小字号。</translation>
+    </message>
+    <message>
+        <source>The kilometre grid needs a projected map coordinate system (Gauss–Krüger); the map is in %1.</source>
+        <translation>公里格网需要投影坐标系（高斯-克吕格）；当前地图坐标系为 %1。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>Mapped by: %1</source>
+        <translation>制图单位：%1</translation>
+    </message>
+    <message>
+        <source>Map date: %1</source>
+        <translation>制图日期：%1</translation>
+    </message>
+    <message>
+        <source>Coordinate system: %1</source>
+        <translation>坐标系：%1</translation>
+    </message>
+    <message>
+        <source>Data source: %1</source>
+        <translation>数据来源：%1</translation>
+    </message>
+    <message>
+        <source>The producer block is too small for its text: make it larger or the font smaller.</source>
+        <translation>制图信息栏放不下其文字：请放大该栏或减小字号。</translation>
+    </message>
+    <message>
+        <source>The scale bar has no map frame to measure: add a map frame to the layout.</source>
+        <translation>比例尺没有可量算的地图框：请在版面中添加地图框。</translation>
+    </message>
+    <message>
+        <source>The map frame “%1” of the scale bar shows no area yet: set its extent.</source>
+        <translation>比例尺所属的地图框“%1”尚未显示任何范围：请设置其范围。</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>千米</translation>
+    </message>
+    <message>
+        <source>The scale bar is wider than its box: widen the box or shorten the segments.</source>
+        <translation>比例尺超出了其范围框：请加宽范围框或缩短分段长度。</translation>
+    </message>
+    <message>
+        <source>The table has no project to read data from.</source>
+        <translation>统计表没有可读取数据的工程。</translation>
+    </message>
+    <message>
+        <source>The table's layer “%1” is not a vector layer of the project: choose another layer.</source>
+        <translation>表格的图层“%1”不是工程中的矢量图层：请选择其他图层。</translation>
+    </message>
+    <message>
+        <source>The project has no change-patch layer (with a BHLX field) for the table: add the change patches or choose a layer.</source>
+        <translation>工程中没有可供统计表使用的变化图斑图层（含 BHLX 字段）：请添加变化图斑或选择图层。</translation>
+    </message>
+    <message>
+        <source>Change patch statistics</source>
+        <translation>变化图斑统计表</translation>
+    </message>
+    <message>
+        <source>The table “%1” has more rows than fit its box: make it taller, the font smaller or lower max_rows.</source>
+        <translation>表格“%1”的行数超出其范围框：请加高表格、减小字号或减少最大行数。</translation>
+    </message>
+    <message>
+        <source>The picture file %1 does not exist: choose another file or copy it there.</source>
+        <translation>图片文件 %1 不存在：请选择其他文件或将文件复制到该位置。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The SVG file %1 cannot be read: check that it is a valid SVG image.</source>
+        <translation>无法读取 SVG 文件 %1：请检查它是否为有效的 SVG 图像。</translation>
+    </message>
+    <message>
+        <source>The image file %1 cannot be read (%2): save it as PNG, JPEG or SVG.</source>
+        <translation>无法读取图像文件 %1（%2）：请另存为 PNG、JPEG 或 SVG。</translation>
+    </message>
+    <message>
+        <source>Patch no.</source>
+        <translation>图斑编号</translation>
+    </message>
+    <message>
+        <source>County code</source>
+        <translation>行政区代码</translation>
+    </message>
+    <message>
+        <source>Village code</source>
+        <translation>坐落单位代码</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>坐落单位名称</translation>
+    </message>
+    <message>
+        <source>Before date</source>
+        <translation>前时相</translation>
+    </message>
+    <message>
+        <source>After date</source>
+        <translation>后时相</translation>
+    </message>
+    <message>
+        <source>Land use before</source>
+        <translation>前地类</translation>
+    </message>
+    <message>
+        <source>Land use after</source>
+        <translation>后地类</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>变化类型</translation>
+    </message>
+    <message>
+        <source>Sub-type</source>
+        <translation>变化子类</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积(平方米)</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>面积(亩)</translation>
+    </message>
+    <message>
+        <source>In basic farmland</source>
+        <translation>是否占用永久基本农田</translation>
+    </message>
+    <message>
+        <source>Basic farmland area (m²)</source>
+        <translation>占用永久基本农田面积(平方米)</translation>
+    </message>
+    <message>
+        <source>In ecological red line</source>
+        <translation>是否涉及生态保护红线</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>Land-use code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <source>Land-use name</source>
+        <translation>地类名称</translation>
+    </message>
+    <message>
+        <source>Parcel no.</source>
+        <translation>图斑编号</translation>
+    </message>
+    <message>
+        <source>Parcel area (m²)</source>
+        <translation>图斑面积(平方米)</translation>
+    </message>
+    <message>
+        <source>building / hardened ground</source>
+        <translation>建筑 / 硬化地面</translation>
+    </message>
+    <message>
+        <source>road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>pond</source>
+        <translation>坑塘</translation>
+    </message>
+    <message>
+        <source>orchard / forest</source>
+        <translation>园地 / 林地</translation>
+    </message>
+    <message>
+        <source>bare soil / earth moving</source>
+        <translation>裸土 / 推土</translation>
+    </message>
+    <message>
+        <source>other change</source>
+        <translation>其他变化</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>图斑个数</translation>
+    </message>
+    <message>
+        <source>Of which basic farmland (mu)</source>
+        <translation>其中永久基本农田(亩)</translation>
+    </message>
+    <message>
+        <source>No change patches</source>
+        <translation>无变化图斑</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>No features</source>
+        <translation>无要素</translation>
+    </message>
+    <message>
+        <source>… %1 in all</source>
+        <translation>…共 %1 条</translation>
+    </message>
+</context>
+<context>
     <name>onemap-cli</name>
     <message>
         <source>onemap-cli: error: %1</source>
@@ -722,6 +1320,1017 @@
     <message>
         <source>Score detected change patches against truth polygons or a reference raster (precision, recall, F1, IoU)</source>
         <translation>对照真值面图层或参考栅格评价检测到的变化图斑 (精确率、召回率、F1、IoU)</translation>
+    </message>
+    <message>
+        <source>Export a map sheet (layout) of a project to PDF, PNG or GeoTIFF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export one map sheet per village (一村一图) as files or one multi-page PDF</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>onemap::cli</name>
+    <message>
+        <source>Export an atlas: one map sheet per feature of the coverage layer (villages by default: 一村一图), each zoomed to its feature with the outside dimmed and the variables and tables filled, as one file per sheet named by code and name, or as one multi-page PDF. A failing sheet is reported; the others still come out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Layer id of the coverage layer (default: the layout's atlas layer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OGR SQL attribute filter on the coverage layer, e.g. "ZLDWDM LIKE '320999101%'"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Output folder (one file per sheet) or .pdf file (one multi-page PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pdf, png or tif [pdf]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write one multi-page PDF at --out (implied by an --out ending in .pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolution of raster output and of images in the PDF [the layout's, 300]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sheets drawn at once [number of cores]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace existing files</source>
+        <translation>替换已有文件</translation>
+    </message>
+    <message>
+        <source>Print a JSON summary on stdout</source>
+        <translation type="unfinished">在标准输出打印 JSON 摘要</translation>
+    </message>
+    <message>
+        <source>Do not print progress</source>
+        <translation type="unfinished">不打印进度</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: %1 (see --help)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: --out is required (see --help)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: unknown --format '%1': use pdf, png or tif</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: a single file is PDF only; give a folder for --format %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: --%1 must be a positive number (see --help)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli: warning: %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli: error: sheet %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 sheets written to %3 in %4 s (%5 s per sheet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export one map sheet of a project to PDF (vector, searchable text), PNG (with a .pgw world file and .prj) or GeoTIFF, georeferenced to the sheet's main map frame. The format follows the output's extension.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Output file: .pdf, .png or .tif</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Atlas layouts: draw the sheet of the coverage feature with this code (e.g. a ZLDWDM village code)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace the output file if it exists</source>
+        <translation type="unfinished">若输出文件已存在则替换</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-layout: %1 (see --help)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli export-layout: --out is required (see --help)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli export-layout: cannot tell the format of %1: use .pdf, .png or .tif</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli export-layout: --dpi must be a number (see --help)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>onemap-cli: warning: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sheet "%1" written to %2 in %3 s</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>onemap::designer::AtlasExportDialog</name>
+    <message>
+        <source>One multi-page PDF file</source>
+        <translation>一个多页 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Replace existing files</source>
+        <translation>替换已有文件</translation>
+    </message>
+    <message>
+        <source>Export Atlas</source>
+        <translation>导出图集</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>PNG image (georeferenced)</source>
+        <translation>PNG 图像（带地理参考）</translation>
+    </message>
+    <message>
+        <source>GeoTIFF</source>
+        <translation>GeoTIFF</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>optional, e.g. ZLDWDM LIKE '320115101%'</source>
+        <translation>可选，例如 ZLDWDM LIKE '320115101%'</translation>
+    </message>
+    <message>
+        <source>Only features matching</source>
+        <translation>仅导出符合条件的要素</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>the PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>a folder for one file per feature</source>
+        <translation>文件夹（每个要素一个文件）</translation>
+    </message>
+    <message>
+        <source>Export Atlas to PDF</source>
+        <translation>导出图集为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the Atlas Sheets</source>
+        <translation>图集图幅的输出文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::AtlasPanel</name>
+    <message>
+        <source>Generate an atlas (one sheet per feature)</source>
+        <translation>生成图集（每个要素一幅图）</translation>
+    </message>
+    <message>
+        <source>Dim the map outside the feature</source>
+        <translation>淡化要素范围以外的地图</translation>
+    </message>
+    <message>
+        <source>Preview Atlas</source>
+        <translation>预览图集</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一幅</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一幅 ▶</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖图层</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>OGR SQL, e.g. ZLDWDM LIKE '320115101%'</source>
+        <translation>OGR SQL，例如 ZLDWDM LIKE '320115101%'</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Name field</source>
+        <translation>名称字段</translation>
+    </message>
+    <message>
+        <source>Code field (sort order)</source>
+        <translation>代码字段（排序）</translation>
+    </message>
+    <message>
+        <source>Map frame</source>
+        <translation>地图框</translation>
+    </message>
+    <message>
+        <source>Margin around the feature</source>
+        <translation>要素周边留白</translation>
+    </message>
+    <message>
+        <source>File names</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>(main map)</source>
+        <translation>（主图）</translation>
+    </message>
+    <message>
+        <source>Change Atlas Settings</source>
+        <translation>修改图集设置</translation>
+    </message>
+    <message>
+        <source>No feature matches the atlas settings.</source>
+        <translation>没有符合图集设置的要素。</translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2</source>
+        <translation>第 %1 幅，共 %2 幅</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::DesignerController</name>
+    <message>
+        <source>&amp;Map Sheets</source>
+        <translation>地图输出(&amp;M)</translation>
+    </message>
+    <message>
+        <source>New Village Map Sheet (一村一图)…</source>
+        <translation>新建一村一图…</translation>
+    </message>
+    <message>
+        <source>New Layout…</source>
+        <translation>新建布局…</translation>
+    </message>
+    <message>
+        <source>Layout Manager…</source>
+        <translation>布局管理器…</translation>
+    </message>
+    <message>
+        <source>Layouts</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>There is no layout “%1”.</source>
+        <translation>没有名为“%1”的布局。</translation>
+    </message>
+    <message>
+        <source>A layout needs a name.</source>
+        <translation>布局需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A layout named “%1” exists already.</source>
+        <translation>名为“%1”的布局已存在。</translation>
+    </message>
+    <message>
+        <source>New Village Map Sheet</source>
+        <translation>新建一村一图</translation>
+    </message>
+    <message>
+        <source>Open a project with village boundaries (CJDCQ) first.</source>
+        <translation>请先打开含有村级调查区（CJDCQ）的工程。</translation>
+    </message>
+    <message>
+        <source>Village Map Sheet</source>
+        <translation>一村一图</translation>
+    </message>
+    <message>
+        <source>Layout name:</source>
+        <translation>布局名称：</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::DesignerView</name>
+    <message>
+        <source>Move Items</source>
+        <translation>移动图元</translation>
+    </message>
+    <message>
+        <source>Resize Item</source>
+        <translation>调整图元大小</translation>
+    </message>
+    <message>
+        <source>Nudge Items</source>
+        <translation>微移图元</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter or click outside to apply, Esc to cancel</source>
+        <translation>Ctrl+Enter 或点击外部应用，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Edit Label Text</source>
+        <translation>编辑文本</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::DesignerWindow</name>
+    <message>
+        <source>x %1 mm  y %2 mm</source>
+        <translation>x %1 毫米  y %2 毫米</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>缩放 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 — Layout Designer</source>
+        <translation>%1 — 布局设计器</translation>
+    </message>
+    <message>
+        <source>&lt;original layout&gt;</source>
+        <translation>&lt;原始布局&gt;</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>图元</translation>
+    </message>
+    <message>
+        <source>Item Properties</source>
+        <translation>图元属性</translation>
+    </message>
+    <message>
+        <source>Atlas</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Page Setup…</source>
+        <translation>页面设置…</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export as GeoTIFF…</source>
+        <translation>导出为 GeoTIFF…</translation>
+    </message>
+    <message>
+        <source>Export Atlas…</source>
+        <translation>导出图集…</translation>
+    </message>
+    <message>
+        <source>Save as Template…</source>
+        <translation>另存为模板…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Deselect All</source>
+        <translation>取消全选</translation>
+    </message>
+    <message>
+        <source>&amp;Items</source>
+        <translation>图元(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Select and Move</source>
+        <translation>选择和移动</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加%1</translation>
+    </message>
+    <message>
+        <source>Add %1: drag a rectangle on the page</source>
+        <translation>添加%1：在页面上拖出一个矩形</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <source>Align Left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <source>Align Centre</source>
+        <translation>水平居中</translation>
+    </message>
+    <message>
+        <source>Align Right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <source>Align Top</source>
+        <translation>顶端对齐</translation>
+    </message>
+    <message>
+        <source>Align Middle</source>
+        <translation>垂直居中</translation>
+    </message>
+    <message>
+        <source>Align Bottom</source>
+        <translation>底端对齐</translation>
+    </message>
+    <message>
+        <source>Distribute</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <source>Distribute Horizontally</source>
+        <translation>水平等距分布</translation>
+    </message>
+    <message>
+        <source>Distribute Vertically</source>
+        <translation>垂直等距分布</translation>
+    </message>
+    <message>
+        <source>Raise</source>
+        <translation>上移一层</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>下移一层</translation>
+    </message>
+    <message>
+        <source>Bring to Front</source>
+        <translation>置于顶层</translation>
+    </message>
+    <message>
+        <source>Send to Back</source>
+        <translation>置于底层</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Set Map Extent from Main Map Canvas</source>
+        <translation>按主地图窗口设置地图范围</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit Page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <source>Actual Size (100 %)</source>
+        <translation>实际大小 (100 %)</translation>
+    </message>
+    <message>
+        <source>Snap to Millimetre Grid</source>
+        <translation>吸附到毫米网格</translation>
+    </message>
+    <message>
+        <source>Snap to Item Edges</source>
+        <translation>吸附到图元边缘</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Item(s)</source>
+        <translation>删除 %n 个图元<numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Paste Items</source>
+        <translation>粘贴图元</translation>
+    </message>
+    <message>
+        <source>Duplicate Items</source>
+        <translation>创建图元副本</translation>
+    </message>
+    <message>
+        <source>Align Items</source>
+        <translation>对齐图元</translation>
+    </message>
+    <message>
+        <source>Distribute Items</source>
+        <translation>分布图元</translation>
+    </message>
+    <message>
+        <source>Raise Items</source>
+        <translation>上移图元</translation>
+    </message>
+    <message>
+        <source>Lower Items</source>
+        <translation>下移图元</translation>
+    </message>
+    <message>
+        <source>Lock Items</source>
+        <translation>锁定图元</translation>
+    </message>
+    <message>
+        <source>Unlock Items</source>
+        <translation>解锁图元</translation>
+    </message>
+    <message>
+        <source>The map frame's extent is locked.</source>
+        <translation>该地图框的范围已锁定。</translation>
+    </message>
+    <message>
+        <source>Set Map Extent from Canvas</source>
+        <translation>按地图窗口设置范围</translation>
+    </message>
+    <message>
+        <source>Page Setup</source>
+        <translation>页面设置</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>GeoTIFF (*.tif *.tiff)</source>
+        <translation>GeoTIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Export Sheet</source>
+        <translation>导出图幅</translation>
+    </message>
+    <message>
+        <source>Resolution (DPI):</source>
+        <translation>分辨率（DPI）：</translation>
+    </message>
+    <message>
+        <source>Export Atlas</source>
+        <translation>导出图集</translation>
+    </message>
+    <message>
+        <source>Choose a coverage layer in the Atlas panel first.</source>
+        <translation>请先在“图集”面板中选择覆盖图层。</translation>
+    </message>
+    <message>
+        <source>Choose a folder (or a PDF file) to export to.</source>
+        <translation>请选择导出的文件夹（或 PDF 文件）。</translation>
+    </message>
+    <message>
+        <source>Save Layout as Template</source>
+        <translation>将布局另存为模板</translation>
+    </message>
+    <message>
+        <source>OneMap layout templates (*.onemap-layout)</source>
+        <translation>OneMap 布局模板 (*.onemap-layout)</translation>
+    </message>
+    <message>
+        <source>Save as Template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <source>Template saved to %1</source>
+        <translation>模板已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::ExportRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Exporting the atlas to %1…</source>
+        <translation>正在导出图集到 %1…</translation>
+    </message>
+    <message>
+        <source>Atlas Export</source>
+        <translation>图集导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) failed</source>
+        <translation>%n 幅失败<numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The sheet was written to %1.</source>
+        <translation>图幅已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::ItemList</name>
+    <message>
+        <source>Item</source>
+        <translation>图元</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>可见</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Show Item</source>
+        <translation>显示图元</translation>
+    </message>
+    <message>
+        <source>Hide Item</source>
+        <translation>隐藏图元</translation>
+    </message>
+    <message>
+        <source>Lock Item</source>
+        <translation>锁定图元</translation>
+    </message>
+    <message>
+        <source>Unlock Item</source>
+        <translation>解锁图元</translation>
+    </message>
+    <message>
+        <source>Rename Item</source>
+        <translation>重命名图元</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::LayoutDocument</name>
+    <message>
+        <source>Change %1</source>
+        <translation>修改 %1</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::LayoutManagerDialog</name>
+    <message>
+        <source>Layout Manager</source>
+        <translation>布局管理器</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import Template…</source>
+        <translation>导入模板…</translation>
+    </message>
+    <message>
+        <source>Save as Template…</source>
+        <translation>另存为模板…</translation>
+    </message>
+    <message>
+        <source>Rename Layout</source>
+        <translation>重命名布局</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete Layout</source>
+        <translation>删除布局</translation>
+    </message>
+    <message>
+        <source>Delete the layout “%1” from the project?</source>
+        <translation>从工程中删除布局“%1”？</translation>
+    </message>
+    <message>
+        <source>Import Layout Template</source>
+        <translation>导入布局模板</translation>
+    </message>
+    <message>
+        <source>OneMap layout templates (*.onemap-layout)</source>
+        <translation>OneMap 布局模板 (*.onemap-layout)</translation>
+    </message>
+    <message>
+        <source>Save Layout as Template</source>
+        <translation>将布局另存为模板</translation>
+    </message>
+    <message>
+        <source>Save as Template</source>
+        <translation>另存为模板</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::PageSetupDialog</name>
+    <message>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>New Layout</source>
+        <translation>新建布局</translation>
+    </message>
+    <message>
+        <source>Page Setup</source>
+        <translation>页面设置</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Export resolution</source>
+        <translation>导出分辨率</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::designer::PropertyPanel</name>
+    <message numerus="yes">
+        <source>%n items selected.</source>
+        <translation>已选择 %n 个图元。<numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Select an item on the page to edit its properties.</source>
+        <translation>在页面上选择一个图元以编辑其属性。</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Frame and background</source>
+        <translation>边框和背景</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rename Item</source>
+        <translation>重命名图元</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Rotate Item</source>
+        <translation>旋转图元</translation>
+    </message>
+    <message>
+        <source>Move or Resize Item</source>
+        <translation>移动或调整图元</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>可见</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Show Item</source>
+        <translation>显示图元</translation>
+    </message>
+    <message>
+        <source>Hide Item</source>
+        <translation>隐藏图元</translation>
+    </message>
+    <message>
+        <source>Lock Item</source>
+        <translation>锁定图元</translation>
+    </message>
+    <message>
+        <source>Unlock Item</source>
+        <translation>解锁图元</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>Variables: {village_name} {village_code} {date} {date_cn} {scale} {crs_name} {project_title} {page} {field:NAME}</source>
+        <translation>变量：{village_name} {village_code} {date} {date_cn} {scale} {crs_name} {project_title} {page} {field:NAME}</translation>
+    </message>
+    <message>
+        <source>Fit the extent</source>
+        <translation>适合范围</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(not an overview)</source>
+        <translation>（非位置示意图）</translation>
+    </message>
+    <message>
+        <source>(main map)</source>
+        <translation>（主图）</translation>
+    </message>
+    <message>
+        <source>The project's visible layers</source>
+        <translation>工程中的可见图层</translation>
+    </message>
+    <message>
+        <source>(built-in)</source>
+        <translation>（内置）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose Image</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Images (*.svg *.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>图片 (*.svg *.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Set Extent from Main Map Canvas</source>
+        <translation>按主地图窗口设置范围</translation>
+    </message>
+    <message>
+        <source>Show Extent in Main Map</source>
+        <translation>在主地图中显示范围</translation>
+    </message>
+    <message>
+        <source>Set Map Extent from Canvas</source>
+        <translation>按地图窗口设置范围</translation>
     </message>
 </context>
 <context>
@@ -2477,6 +4086,21 @@ Restore it? (No deletes the recovery copy.)</source>
     <message>
         <source>other change</source>
         <translation>其他变化</translation>
+    </message>
+</context>
+<context>
+    <name>onemap::sheet</name>
+    <message>
+        <source>the overview's map frame "%1" does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no project to draw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the map frame has no extent: set one, or add layers to the project</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
