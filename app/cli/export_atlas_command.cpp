@@ -14,7 +14,6 @@
 namespace onemap::cli {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("ExportAtlasCommand", text); }
 
 std::optional<sheet::ExportFormat> formatNamed(const QString& name) {
   const QString n = name.toLower();
@@ -39,26 +38,26 @@ const char* formatId(sheet::ExportFormat format) {
 int runExportAtlasCommand(const CommandLine& line) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      tr("Export an atlas: one map sheet per feature of the coverage layer (villages by default: 一村一图), each "
+      QCoreApplication::translate("ExportAtlasCommand", "Export an atlas: one map sheet per feature of the coverage layer (villages by default: 一村一图), each "
          "zoomed to its feature with the outside dimmed and the variables and tables filled, as one file per "
          "sheet named by code and name, or as one multi-page PDF. A failing sheet is reported; the others still "
          "come out."));
   parser.addHelpOption();
   LayoutOptions layoutOptions;
   layoutOptions.addTo(parser);
-  const QCommandLineOption coverage(QStringLiteral("coverage"), tr("Layer id of the coverage layer (default: the layout's atlas layer)"), QStringLiteral("LAYER_ID"));
-  const QCommandLineOption filter(QStringLiteral("filter"), tr("OGR SQL attribute filter on the coverage layer, e.g. \"ZLDWDM LIKE '320999101%'\""), QStringLiteral("SQL"));
-  const QCommandLineOption out(QStringLiteral("out"), tr("Output folder (one file per sheet) or .pdf file (one multi-page PDF)"), QStringLiteral("DIR|FILE"));
-  const QCommandLineOption format(QStringLiteral("format"), tr("pdf, png or tif [pdf]"), QStringLiteral("FORMAT"));
-  const QCommandLineOption single(QStringLiteral("single-pdf"), tr("Write one multi-page PDF at --out (implied by an --out ending in .pdf)"));
-  const QCommandLineOption dpi(QStringLiteral("dpi"), tr("Resolution of raster output and of images in the PDF [the layout's, 300]"), QStringLiteral("DPI"));
-  const QCommandLineOption threads(QStringLiteral("threads"), tr("Sheets drawn at once [number of cores]"), QStringLiteral("N"));
-  const QCommandLineOption overwrite(QStringLiteral("overwrite"), tr("Replace existing files"));
-  const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON summary on stdout"));
-  const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Do not print progress"));
+  const QCommandLineOption coverage(QStringLiteral("coverage"), QCoreApplication::translate("ExportAtlasCommand", "Layer id of the coverage layer (default: the layout's atlas layer)"), QStringLiteral("LAYER_ID"));
+  const QCommandLineOption filter(QStringLiteral("filter"), QCoreApplication::translate("ExportAtlasCommand", "OGR SQL attribute filter on the coverage layer, e.g. \"ZLDWDM LIKE '320999101%'\""), QStringLiteral("SQL"));
+  const QCommandLineOption out(QStringLiteral("out"), QCoreApplication::translate("ExportAtlasCommand", "Output folder (one file per sheet) or .pdf file (one multi-page PDF)"), QStringLiteral("DIR|FILE"));
+  const QCommandLineOption format(QStringLiteral("format"), QCoreApplication::translate("ExportAtlasCommand", "pdf, png or tif [pdf]"), QStringLiteral("FORMAT"));
+  const QCommandLineOption single(QStringLiteral("single-pdf"), QCoreApplication::translate("ExportAtlasCommand", "Write one multi-page PDF at --out (implied by an --out ending in .pdf)"));
+  const QCommandLineOption dpi(QStringLiteral("dpi"), QCoreApplication::translate("ExportAtlasCommand", "Resolution of raster output and of images in the PDF [the layout's, 300]"), QStringLiteral("DPI"));
+  const QCommandLineOption threads(QStringLiteral("threads"), QCoreApplication::translate("ExportAtlasCommand", "Sheets drawn at once [number of cores]"), QStringLiteral("N"));
+  const QCommandLineOption overwrite(QStringLiteral("overwrite"), QCoreApplication::translate("ExportAtlasCommand", "Replace existing files"));
+  const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("ExportAtlasCommand", "Print a JSON summary on stdout"));
+  const QCommandLineOption quiet(QStringLiteral("quiet"), QCoreApplication::translate("ExportAtlasCommand", "Do not print progress"));
   for (const auto& o : {coverage, filter, out, format, single, dpi, threads, overwrite, json, quiet}) parser.addOption(o);
   if (!parser.parse(QStringList{QStringLiteral("onemap-cli export-atlas")} + line.args)) {
-    printErr(tr("onemap-cli export-atlas: %1 (see --help)").arg(parser.errorText()));
+    printErr(QCoreApplication::translate("ExportAtlasCommand", "onemap-cli export-atlas: %1 (see --help)").arg(parser.errorText()));
     return kExitUsage;
   }
   if (parser.isSet(QStringLiteral("help"))) {
@@ -66,7 +65,7 @@ int runExportAtlasCommand(const CommandLine& line) {
     return kExitOk;
   }
   if (!parser.isSet(out)) {
-    printErr(tr("onemap-cli export-atlas: --out is required (see --help)"));
+    printErr(QCoreApplication::translate("ExportAtlasCommand", "onemap-cli export-atlas: --out is required (see --help)"));
     return kExitUsage;
   }
   sheet::AtlasOptions options;
@@ -76,13 +75,13 @@ int runExportAtlasCommand(const CommandLine& line) {
   if (parser.isSet(format)) {
     const auto named = formatNamed(parser.value(format));
     if (!named) {
-      printErr(tr("onemap-cli export-atlas: unknown --format '%1': use pdf, png or tif").arg(parser.value(format)));
+      printErr(QCoreApplication::translate("ExportAtlasCommand", "onemap-cli export-atlas: unknown --format '%1': use pdf, png or tif").arg(parser.value(format)));
       return kExitUsage;
     }
     options.format = *named;
   }
   if (options.singleFile && options.format != sheet::ExportFormat::Pdf) {
-    printErr(tr("onemap-cli export-atlas: a single file is PDF only; give a folder for --format %1")
+    printErr(QCoreApplication::translate("ExportAtlasCommand", "onemap-cli export-atlas: a single file is PDF only; give a folder for --format %1")
                  .arg(QString::fromLatin1(formatId(options.format))));
     return kExitUsage;
   }
@@ -93,7 +92,7 @@ int runExportAtlasCommand(const CommandLine& line) {
       bool ok = false;
       const double value = parser.value(*number).toDouble(&ok);
       if (!ok || value <= 0) {
-        printErr(tr("onemap-cli export-atlas: --%1 must be a positive number (see --help)").arg(number->names().first()));
+        printErr(QCoreApplication::translate("ExportAtlasCommand", "onemap-cli export-atlas: --%1 must be a positive number (see --help)").arg(number->names().first()));
         return kExitUsage;
       }
       if (number == &dpi) options.dpi = value;
@@ -116,9 +115,9 @@ int runExportAtlasCommand(const CommandLine& line) {
   auto report = sheet::exportAtlas(source->layout, context, options, feedback);
   if (!report) return reportError(report.error());
   for (const auto& w : report->warnings)
-    printErr(tr("onemap-cli: warning: %1: %2").arg(qs(w.feature), qs(w.error)));
+    printErr(QCoreApplication::translate("ExportAtlasCommand", "onemap-cli: warning: %1: %2").arg(qs(w.feature), qs(w.error)));
   for (const auto& f : report->failures)
-    printErr(tr("onemap-cli: error: sheet %1 failed: %2").arg(qs(f.feature), qs(f.error)));
+    printErr(QCoreApplication::translate("ExportAtlasCommand", "onemap-cli: error: sheet %1 failed: %2").arg(qs(f.feature), qs(f.error)));
   const double perSheet = report->pages > 0 ? report->seconds / report->pages : 0.0;
   if (parser.isSet(json)) {
     nlohmann::json files = nlohmann::json::array(), failures = nlohmann::json::array(),
@@ -141,7 +140,7 @@ int runExportAtlasCommand(const CommandLine& line) {
                      {"sheet_seconds", report->sheetSeconds}};
     printOut(qs(j.dump(2)));
   } else {
-    printOut(tr("%1 of %2 sheets written to %3 in %4 s (%5 s per sheet)")
+    printOut(QCoreApplication::translate("ExportAtlasCommand", "%1 of %2 sheets written to %3 in %4 s (%5 s per sheet)")
                  .arg(report->pages)
                  .arg(report->sheets)
                  .arg(qs(text::displayPath(options.output)))

@@ -16,7 +16,6 @@
 namespace onemap::cli {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("ExportLayoutCommand", text); }
 
 /// The atlas feature with code `code` (read with the atlas' own filter and code = 'code').
 Result<sheet::AtlasFeature> atlasFeature(const LayoutSource& source, const std::string& code, Feedback& feedback) {
@@ -40,20 +39,20 @@ Result<sheet::AtlasFeature> atlasFeature(const LayoutSource& source, const std::
 int runExportLayoutCommand(const CommandLine& line) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      tr("Export one map sheet of a project to PDF (vector, searchable text), PNG (with a .pgw world file and .prj) "
+      QCoreApplication::translate("ExportLayoutCommand", "Export one map sheet of a project to PDF (vector, searchable text), PNG (with a .pgw world file and .prj) "
          "or GeoTIFF, georeferenced to the sheet's main map frame. The format follows the output's extension."));
   parser.addHelpOption();
   LayoutOptions layoutOptions;
   layoutOptions.addTo(parser);
-  const QCommandLineOption out(QStringLiteral("out"), tr("Output file: .pdf, .png or .tif"), QStringLiteral("FILE"));
-  const QCommandLineOption dpi(QStringLiteral("dpi"), tr("Resolution of raster output and of images in the PDF [the layout's, 300]"), QStringLiteral("DPI"));
-  const QCommandLineOption feature(QStringLiteral("feature"), tr("Atlas layouts: draw the sheet of the coverage feature with this code (e.g. a ZLDWDM village code)"), QStringLiteral("CODE"));
-  const QCommandLineOption overwrite(QStringLiteral("overwrite"), tr("Replace the output file if it exists"));
-  const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON summary on stdout"));
-  const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Do not print progress"));
+  const QCommandLineOption out(QStringLiteral("out"), QCoreApplication::translate("ExportLayoutCommand", "Output file: .pdf, .png or .tif"), QStringLiteral("FILE"));
+  const QCommandLineOption dpi(QStringLiteral("dpi"), QCoreApplication::translate("ExportLayoutCommand", "Resolution of raster output and of images in the PDF [the layout's, 300]"), QStringLiteral("DPI"));
+  const QCommandLineOption feature(QStringLiteral("feature"), QCoreApplication::translate("ExportLayoutCommand", "Atlas layouts: draw the sheet of the coverage feature with this code (e.g. a ZLDWDM village code)"), QStringLiteral("CODE"));
+  const QCommandLineOption overwrite(QStringLiteral("overwrite"), QCoreApplication::translate("ExportLayoutCommand", "Replace the output file if it exists"));
+  const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("ExportLayoutCommand", "Print a JSON summary on stdout"));
+  const QCommandLineOption quiet(QStringLiteral("quiet"), QCoreApplication::translate("ExportLayoutCommand", "Do not print progress"));
   for (const auto& o : {out, dpi, feature, overwrite, json, quiet}) parser.addOption(o);
   if (!parser.parse(QStringList{QStringLiteral("onemap-cli export-layout")} + line.args)) {
-    printErr(tr("onemap-cli export-layout: %1 (see --help)").arg(parser.errorText()));
+    printErr(QCoreApplication::translate("ExportLayoutCommand", "onemap-cli export-layout: %1 (see --help)").arg(parser.errorText()));
     return kExitUsage;
   }
   if (parser.isSet(QStringLiteral("help"))) {
@@ -61,13 +60,13 @@ int runExportLayoutCommand(const CommandLine& line) {
     return kExitOk;
   }
   if (!parser.isSet(out)) {
-    printErr(tr("onemap-cli export-layout: --out is required (see --help)"));
+    printErr(QCoreApplication::translate("ExportLayoutCommand", "onemap-cli export-layout: --out is required (see --help)"));
     return kExitUsage;
   }
   const std::filesystem::path file = line.path(parser.value(out));
   const auto format = sheet::formatForPath(file);
   if (!format) {
-    printErr(tr("onemap-cli export-layout: cannot tell the format of %1: use .pdf, .png or .tif")
+    printErr(QCoreApplication::translate("ExportLayoutCommand", "onemap-cli export-layout: cannot tell the format of %1: use .pdf, .png or .tif")
                  .arg(qs(text::displayPath(file))));
     return kExitUsage;
   }
@@ -80,7 +79,7 @@ int runExportLayoutCommand(const CommandLine& line) {
     bool ok = false;
     options.dpi = parser.value(dpi).toDouble(&ok);
     if (!ok) {
-      printErr(tr("onemap-cli export-layout: --dpi must be a number (see --help)"));
+      printErr(QCoreApplication::translate("ExportLayoutCommand", "onemap-cli export-layout: --dpi must be a number (see --help)"));
       return kExitUsage;
     }
   }
@@ -109,7 +108,7 @@ int runExportLayoutCommand(const CommandLine& line) {
   if (auto st = sheet::exportSheet(source->layout, context, file, options, drawing, &problems); !st)
     return reportError(st.error());
   const double seconds = double(timer.nsecsElapsed()) / 1e9;
-  for (const QString& problem : problems) printErr(tr("onemap-cli: warning: %1").arg(problem));
+  for (const QString& problem : problems) printErr(QCoreApplication::translate("ExportLayoutCommand", "onemap-cli: warning: %1").arg(problem));
   if (parser.isSet(json)) {
     nlohmann::json warnings = nlohmann::json::array();
     for (const QString& problem : problems) warnings.push_back(problem.toStdString());
@@ -121,7 +120,7 @@ int runExportLayoutCommand(const CommandLine& line) {
     if (atlas) j["feature"] = {{"code", atlas->code}, {"name", atlas->name}};
     printOut(qs(j.dump(2)));
   } else {
-    printOut(tr("Sheet \"%1\" written to %2 in %3 s")
+    printOut(QCoreApplication::translate("ExportLayoutCommand", "Sheet \"%1\" written to %2 in %3 s")
                  .arg(qs(source->layout.name), qs(text::displayPath(file)))
                  .arg(seconds, 0, 'f', 1));
   }

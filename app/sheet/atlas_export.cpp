@@ -1,9 +1,11 @@
 #include "onemap/sheet/atlas_export.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <system_error>
@@ -42,10 +44,39 @@ struct SheetOutcome {
   double seconds = 0.0;
 };
 
-Feedback sheetFeedback(const Feedback& feedback, std::size_t index, std::size_t count) {
-  const double span = (1.0 - kReadShare) / double(count);
-  return feedback.subRange(kReadShare + span * double(index), kReadShare + span * double(index + 1));
-}
+/// A sheet's own feedback: its progress goes to the atlas' feedback in the sheet's share of the
+/// bar and under the sheet's label ("Sheet 3/12: 320115101001 长岗村"), whatever the layers
+/// report; a cancel of the atlas reaches the sheet at its next progress report. One sheet, one
+/// thread; not movable (the callback holds `this`).
+class SheetProgress {
+ public:
+  SheetProgress(const Feedback& atlas, std::size_t index, std::size_t count, const AtlasFeature& feature)
+      : m_atlas(atlas),
+        m_from(kReadShare + (1.0 - kReadShare) * double(index) / double(count)),
+        m_span((1.0 - kReadShare) / double(count)),
+        m_label(QCoreApplication::translate("Sheet", "Sheet %1/%2: %3")
+                    .arg(index + 1)
+                    .arg(count)
+                    .arg(QString::fromStdString(featureLabel(feature)))
+                    .toStdString()),
+        m_sheet([this](double fraction, std::string_view) { forward(fraction); }, std::chrono::milliseconds(0)) {
+    m_atlas.setProgress(m_from, m_label);
+  }
+  SheetProgress(const SheetProgress&) = delete;
+  SheetProgress& operator=(const SheetProgress&) = delete;
+  Feedback& feedback() { return m_sheet; }
+
+ private:
+  void forward(double fraction) {
+    if (m_atlas.isCanceled()) m_sheet.cancel();
+    m_atlas.setProgress(m_from + m_span * fraction, m_label);
+  }
+  Feedback m_atlas;
+  double m_from;
+  double m_span;
+  std::string m_label;
+  Feedback m_sheet;
+};
 
 /// The per-sheet result of a feature that cannot have a sheet at all, or empty.
 std::string unusableFeature(const AtlasFeature& f) {
@@ -146,10 +177,8 @@ Result<AtlasReport> exportFiles(const layout::Layout& layout, const SheetContext
     one.format = options.format;
     one.dpi = options.dpi;
     one.overwrite = options.overwrite;
-    Feedback progress = sheetFeedback(feedback, i, features.size());
-    progress.setProgress(0.0, "sheet " + std::to_string(i + 1) + "/" + std::to_string(features.size()) + " " +
-                                  featureLabel(features[i]));
-    auto st = exportSheet(layout, sheet, files[i], one, progress, &outcome.problems);
+    SheetProgress progress(feedback, i, features.size(), features[i]);
+    auto st = exportSheet(layout, sheet, files[i], one, progress.feedback(), &outcome.problems);
     outcome.seconds = double(timer.nsecsElapsed()) / 1e9;
     if (st) outcome.written = true;
     else if (st.error().code == ErrorCode::Canceled) outcome.canceled = true;
@@ -205,10 +234,8 @@ Result<AtlasReport> exportSinglePdf(const layout::Layout& layout, const SheetCon
       sheet.atlas = &features[i];
       sheet.renderers = &factory;
       sheet.renderersMutex = nullptr;
-      Feedback progress = sheetFeedback(feedback, i, features.size());
-      progress.setProgress(0.0, "sheet " + std::to_string(i + 1) + "/" + std::to_string(features.size()) + " " +
-                                    featureLabel(features[i]));
-      auto page = pdf.addPage(layout, sheet, progress);
+      SheetProgress progress(feedback, i, features.size(), features[i]);
+      auto page = pdf.addPage(layout, sheet, progress.feedback());
       if (!page) return fail(page.error());
       outcome.problems = *page;
       outcome.seconds = double(timer.nsecsElapsed()) / 1e9;

@@ -22,7 +22,6 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-QString tr(const char* text) { return QCoreApplication::translate("Sheet", text); }
 
 /// The map settings of a frame in device pixels: the frame's bounding box when the map is turned
 /// (the painter turns it back), centred on the view's centre.
@@ -108,7 +107,7 @@ QString drawOverviewBox(QPainter& painter, const layout::Layout& layout, const l
   const std::string targetId = map.prop(layout::keys::kOverviewOf);
   const layout::Item* target = layout.item(targetId);
   if (!target || target->type != layout::ItemType::Map || target == &map)
-    return tr("the overview's map frame \"%1\" does not exist").arg(QString::fromStdString(targetId));
+    return QCoreApplication::translate("Sheet", "the overview's map frame \"%1\" does not exist").arg(QString::fromStdString(targetId));
   const FrameView shown = frameView(layout, *target, context);
   if (!shown.isValid()) return {};
   QPolygonF box;
@@ -139,10 +138,10 @@ QString drawOverviewBox(QPainter& painter, const layout::Layout& layout, const l
 
 QString drawMapContent(QPainter& painter, const layout::Layout& layout, const layout::Item& map,
                        const SheetContext& context, double dotsPerMm, Feedback& feedback) {
-  if (!context.project) return tr("no project to draw");
+  if (!context.project) return QCoreApplication::translate("Sheet", "no project to draw");
   const FrameView view = frameView(layout, map, context);
   if (!view.isValid())
-    return tr("the map frame has no extent: set one, or add layers to the project");
+    return QCoreApplication::translate("Sheet", "the map frame has no extent: set one, or add layers to the project");
   QStringList problems;
   const auto layers = mapLayers(*context.project, map, &problems);
   painter.save();

@@ -96,13 +96,14 @@ layout::Layout villageLayout(const std::string& name, const std::string& village
                               {k::kLetterSpacing, "8"}},
                              "图名"));
   // The map: thin inner neatline, kilometre grid labelled between it and the thick outer one.
-  l.items.push_back(makeItem("map", ItemType::Map, 20, 32, 284, 235,
+  // 10 mm at the sides (northing labels are wider), 8 mm above and below.
+  l.items.push_back(makeItem("map", ItemType::Map, 22, 32, 280, 235,
                              {{k::kFrame, "0.2"}, {k::kGrid, "km"}, {k::kGridLabels, "true"}, {k::kGridLines, "false"},
                               {k::kGridFontSize, "7"}, {k::kAtlasScale, "nice"}, {k::kBackground, "#ffffff"}},
                              "主图"));
   l.items.push_back(makeItem("neatline", ItemType::Shape, 12, 24, 300, 251,
                              {{k::kShape, "rectangle"}, {k::kStrokeWidth, "0.8"}}, "外图廓"));
-  l.items.push_back(makeItem("north_arrow", ItemType::NorthArrow, 289, 35, 12, 18, {{k::kMap, "map"}}, "指北针"));
+  l.items.push_back(makeItem("north_arrow", ItemType::NorthArrow, 286, 35, 12, 18, {{k::kMap, "map"}}, "指北针"));
   l.items.push_back(makeItem("scale_bar", ItemType::ScaleBar, 112, 278, 100, 13,
                              {{k::kMap, "map"}, {k::kUnits, "auto"}, {k::kSegments, "4"}, {k::kNumeric, "true"},
                               {k::kStyle, "alternating"}, {k::kFontSize, "8"}},

@@ -84,16 +84,20 @@ void bridgeGaps(std::vector<std::uint8_t>& classes, const std::vector<std::uint8
     // A pixel is bridged only between typed pixels at most `gap` away in its row or column:
     // `near` flags the columns that have one (byte-wise ORs, which vectorise), the rest is skipped.
     if (!anyNear(any, y, gap)) continue;
-    std::fill(near.begin(), near.end(), std::uint8_t(0));
+    // Through plain pointers: a byte store could alias the vectors' own pointers, which would
+    // keep these loops from vectorising.
+    std::uint8_t* const nearRow = near.data();
+    std::fill_n(nearRow, w, std::uint8_t(0));
     for (int yy = std::max(0, y - gap); yy <= std::min(h - 1, y + gap); ++yy) {
-      const std::uint8_t* row = classes.data() + at(0, yy);
-      for (int x = 0; x < w; ++x) near[std::size_t(x)] |= row[x];
+      const std::uint8_t* const row = classes.data() + at(0, yy);
+      for (int x = 0; x < w; ++x) nearRow[x] |= row[x];
     }
-    const std::uint8_t* row = classes.data() + at(0, y);
-    for (int dx = 1; dx <= gap; ++dx)
-      for (int x = 0; x < w; ++x)
-        near[std::size_t(x)] |= std::uint8_t((x >= dx ? row[x - dx] : 0) | (x + dx < w ? row[x + dx] : 0));
-    for (int x = nextNonZero(near.data(), 0, w); x < w; x = nextNonZero(near.data(), x + 1, w)) {
+    const std::uint8_t* const row = classes.data() + at(0, y);
+    for (int dx = 1; dx <= gap && dx < w; ++dx) {
+      for (int x = dx; x < w; ++x) nearRow[x] |= row[x - dx];
+      for (int x = 0; x + dx < w; ++x) nearRow[x] |= row[x + dx];
+    }
+    for (int x = nextNonZero(nearRow, 0, w); x < w; x = nextNonZero(nearRow, x + 1, w)) {
       if (classes[at(x, y)] != 0 || cropland[at(x, y)]) continue;
       for (const auto& d : {std::array<int, 2>{1, 0}, std::array<int, 2>{0, 1}}) {
         // The nearest typed pixel on each side, through non-cropland only.
@@ -128,25 +132,27 @@ void cleanUp(const std::vector<std::uint8_t>& in, int w, int h, std::vector<std:
              std::vector<std::uint8_t>& any, std::vector<std::uint8_t>& columnOr) {
   out.resize(std::size_t(w) * std::size_t(h));
   rowsWithAny(in, w, h, any);
-  columnOr.resize(std::size_t(w));
+  columnOr.resize(2 * std::size_t(w));
   for (int y = 0; y < h; ++y) {
     std::uint8_t* o = out.data() + std::size_t(y) * std::size_t(w);
     if (!anyNear(any, y, 1)) {
       std::fill_n(o, w, std::uint8_t(0));
       continue;
     }
-    // Pixels whose 3 × 3 neighbourhood is all zero stay zero.
-    std::fill(columnOr.begin(), columnOr.end(), std::uint8_t(0));
+    // Pixels whose 3 × 3 neighbourhood is all zero stay zero. (Plain pointers: see bridgeGaps().)
+    std::uint8_t* const column = columnOr.data();
+    std::fill_n(column, w, std::uint8_t(0));
     for (int yy = std::max(0, y - 1); yy <= std::min(h - 1, y + 1); ++yy) {
-      const std::uint8_t* row = in.data() + std::size_t(yy) * std::size_t(w);
-      for (int x = 0; x < w; ++x) columnOr[std::size_t(x)] |= row[x];
+      const std::uint8_t* const row = in.data() + std::size_t(yy) * std::size_t(w);
+      for (int x = 0; x < w; ++x) column[x] |= row[x];
     }
-    for (int x = 0; x < w; ++x) {
-      if ((columnOr[std::size_t(x)] | (x > 0 ? columnOr[std::size_t(x - 1)] : 0) |
-           (x + 1 < w ? columnOr[std::size_t(x + 1)] : 0)) == 0) {
-        o[x] = 0;
-        continue;
-      }
+    // Spread by one column (into the second half of the scratch): the pixels to look at.
+    std::uint8_t* const around = column + w;
+    for (int x = 0; x < w; ++x) around[x] = column[x];
+    for (int x = 1; x < w; ++x) around[x] |= column[x - 1];
+    for (int x = 0; x + 1 < w; ++x) around[x] |= column[x + 1];
+    std::fill_n(o, w, std::uint8_t(0));
+    for (int x = nextNonZero(around, 0, w); x < w; x = nextNonZero(around, x + 1, w)) {
       int counts[kClassCount] = {};
       for (int dy = -1; dy <= 1; ++dy)
         for (int dx = -1; dx <= 1; ++dx) {

@@ -146,6 +146,8 @@ ONEMAP_AVX2_CLONES void normalizeBand(const float* in, std::size_t n,
 /// rules must look at: cropland whose change magnitude reaches `growThreshold` or whose crown
 /// texture rose by `textureRise`. The others are None or Invalid whatever the rules say (the
 /// test is the exact negation of that, NaN included, with changeMagnitude()'s arithmetic).
+/// With a before-date texture of 0 it flags a superset (textures are never negative): the block
+/// pass's pre-test, which tells where the before date's texture is needed.
 /// `sums` is a row of scratch. Whether any is flagged. Built for AVX2 too.
 ONEMAP_AVX2_CLONES bool flagCandidates(const float* before, const float* after, std::size_t plane,
                                        std::size_t bandCount, int n, const float* textureBefore,
@@ -196,6 +198,9 @@ constexpr std::size_t kChunk = 2048;
 
 /// Rows of classes needed beyond the rows written: clean-up (1) of bridging (kGap) of growth.
 constexpr int kClassMargin = 1 + kGap + kGrowSteps;
+/// Rows of pixel values a step reads above its first written row: the class rows' shifted
+/// neighbours and texture windows, and one more row that textureOf() checks for missing values.
+constexpr int kValueRows = kClassMargin + kShift + kTextureRadius + 1;
 /// Memory of the process that is not the block pass's pixel buffers nor GDAL's block cache:
 /// code, GDAL/PROJ/SQLite state, the cropland rasterizer of each thread, the sample.
 constexpr double kFixedOverheadMb = 160.0;
@@ -220,23 +225,24 @@ std::int64_t bytesPerColumn(int rowStep, int bands) {
   const std::int64_t textureRows = classRows + 2 * kShift;       // rows with textures
   return held * (2 * bands * 4  // vb, va: both dates, all bands as float
                  + 2 + 4)       // cloud candidates, cloud flags and their summed-area table (int)
-         + 4 + 1                // magnitudeRow, candidates
+         + 4 + 4                // magnitudeRow, zeroRow
          + textureRows * 2 * 4  // texB, texA
-         + classRows * 6        // mask, classes, changed, evidence, scratchClasses, cleaned
+         + classRows * 7        // mask, classes, changed, evidence, scratchClasses, cleaned, candidates
          + written * 2          // interior, interiorEvidence
-         + 2 * 4 + 2               // texture: counts of the window per column; column flags (2)
-         + 0;  // the texture ring (a strip of kStripWidth columns) is in kFixedOverheadMb
+         + 2 * 4 + 3               // texture: counts of the window per column; column flags (3)
+         + 0;  // the texture ring (a strip of columns) and its strip flags are in kFixedOverheadMb
 }
 
 /// Cuts `grid` into units whose per-thread buffers fit the memory parameter (less GDAL's block
-/// cache and the fixed overhead), at least two per thread when there is more than one thread.
+/// cache, the fixed overhead and `scratchBytes` per thread), at least two per thread when there is
+/// more than one thread.
 BlockPlan planBlockPass(const raster::Grid& grid, std::pair<int, int> blockSize, int threads, int bandCount,
-                        double memoryMb, std::int64_t cacheBytes) {
+                        double memoryMb, std::int64_t cacheBytes, std::int64_t scratchBytes) {
   BlockPlan plan;
   const int bw = std::clamp(blockSize.first, 1, grid.width), bh = std::clamp(blockSize.second, 1, grid.height);
   plan.rowStep = bh >= 256 ? std::min(bh, 1024) : (512 / bh) * bh;
   const double available = memoryMb * 1024.0 * 1024.0 - double(cacheBytes) - kFixedOverheadMb * 1024.0 * 1024.0;
-  const std::int64_t perThread = std::max<std::int64_t>(std::int64_t(available / threads), 8 << 20);
+  const std::int64_t perThread = std::max<std::int64_t>(std::int64_t(available / threads) - scratchBytes, 8 << 20);
   std::int64_t columns = 0;
   for (;;) {
     columns = perThread / bytesPerColumn(plan.rowStep, bandCount) - 2 * kHalo;
@@ -260,7 +266,51 @@ BlockPlan planBlockPass(const raster::Grid& grid, std::pair<int, int> blockSize,
   return plan;
 }
 
+/// Where cropland may lie, from a burn of the cropland onto the sample grid with every touched
+/// cell marked: whether any cropland pixel lies within kHalo of a window of the image grid. No
+/// rule looks farther from a cropland pixel than kHalo (the texture window at the shifted
+/// neighbours, the cloud zone; growth, bridging and clean-up only reach from change, which is on
+/// cropland), so the values of pixels farther away change no class. One more cell all round
+/// covers the rounding of polygon edges at the two resolutions.
+class CroplandNearness {
+ public:
+  CroplandNearness(const std::vector<std::uint8_t>& touched, int cellsX, int cellsY, const raster::Grid& grid)
+      : m_cellsX(cellsX), m_cellsY(cellsY), m_width(grid.width), m_height(grid.height) {
+    summedArea(cellsX, cellsY, m_sum, [&](int x, int y) {
+      return int(touched[std::size_t(y) * std::size_t(cellsX) + std::size_t(x)] != 0);
+    });
+  }
+  /// Whether cropland may lie within kHalo of the pixels [x0, x1) × [y0, y1).
+  bool near(int x0, int x1, int y0, int y1) const {
+    const auto [cx0, cx1] = cells(x0, x1, m_width, m_cellsX);
+    const auto [cy0, cy1] = cells(y0, y1, m_height, m_cellsY);
+    const std::size_t stride = std::size_t(m_cellsX) + 1;
+    const auto at = [&](int x, int y) { return m_sum[std::size_t(y) * stride + std::size_t(x)]; };
+    return at(cx1, cy1) - at(cx0, cy1) - at(cx1, cy0) + at(cx0, cy0) > 0;
+  }
+
+ private:
+  /// Cells [c0, c1) of `cells` across `pixels` that meet the pixels [p0, p1) widened by kHalo,
+  /// one cell more on each side.
+  static std::pair<int, int> cells(int p0, int p1, int pixels, int cells) {
+    const std::int64_t a = std::max(0, p0 - kHalo), b = std::min(pixels, p1 + kHalo);
+    const std::int64_t c0 = a * cells / pixels - 1, c1 = (b * cells + pixels - 1) / pixels + 1;
+    return {int(std::clamp<std::int64_t>(c0, 0, cells)), int(std::clamp<std::int64_t>(c1, 0, cells))};
+  }
+  std::vector<int> m_sum;
+  int m_cellsX, m_cellsY, m_width, m_height;
+};
+
+/// Image blocks read at a time when a step reads only some runs of block columns (their pixels
+/// go through a scratch buffer of that many blocks' columns).
+constexpr int kPieceColumns = 1024;
+
 }  // namespace
+
+BlockPassProbe& blockPassProbe() {
+  static BlockPassProbe probe;
+  return probe;
+}
 
 std::string croplandFilter(const LayerRef& cropland) {
   if (cropland.path.empty()) return {};
@@ -295,6 +345,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   raster::RasterizeOptions cropOptions;
   cropOptions.layerName = inputs.cropland.layer;
   cropOptions.attributeFilter = croplandFilter;
+  cropOptions.numberFeatures = false;  // burn() only
 
   // 1. Radiometric normalisation and the automatic threshold from a sample of the whole scene
   //    (read at reduced resolution: GDAL serves it from overviews).
@@ -314,13 +365,14 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   // Without a cropland layer every pixel is a candidate (and the threshold comes from all).
   // The cropland of the sample is burnt on a second thread while the images are read.
   const bool hasCropland = !inputs.cropland.path.empty();
-  std::vector<std::uint8_t> sampleMask(samplePixels, 1);
+  // With it, every sample cell the cropland touches as well: where the block pass must read.
+  std::vector<std::uint8_t> sampleMask(samplePixels, 1), samplePresence;
   std::future<Status> sampleCropland;
   if (hasCropland)
     sampleCropland = std::async(std::launch::async, [&]() -> Status {
       auto sampleCrop = raster::PolygonRasterizer::open(inputs.cropland.path, sampleGrid, cropOptions);
       if (!sampleCrop) return fail(sampleCrop.error());
-      return sampleCrop->burn({0, 0, sampleW, sampleH}, sampleMask);
+      return sampleCrop->burnWithTouched({0, 0, sampleW, sampleH}, sampleMask, samplePresence);
     });
   // The two dates are read at the same time as well. (An early return waits for both helpers:
   // the futures are destroyed before the buffers they write.)
@@ -460,8 +512,26 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   auto evidenceWriter = raster::ByteRasterWriter::create(evidenceScratch, grid);
   if (!evidenceWriter) return fail(evidenceWriter.error());
   const int threads = std::max(1, parameters.threads);
-  const BlockPlan plan =
-      planBlockPass(grid, before->blockSize(), threads, int(bandCount), parameters.memoryMb, gdal::blockCacheBytes());
+  // Blocks of the images that lie farther than kHalo from every cropland pixel are not read
+  // (their pixels are zero in the buffers): on a tiled image only; a strip is decoded whole.
+  const int blockWidth = std::clamp(before->blockSize().first, 1, grid.width);
+  std::optional<CroplandNearness> nearness;
+  if (hasCropland && blockWidth < grid.width && blockPassProbe().skipFarBlocks)
+    nearness.emplace(samplePresence, sampleW, sampleH, grid);
+  std::vector<std::uint8_t>().swap(samplePresence);
+  const int pieceColumns = std::min(grid.width, std::max(1, kPieceColumns / blockWidth) * blockWidth);
+  // The scratch buffer of such reads (one piece of all bands) is planned with the step the plan
+  // would have without it (a plan with it has the same step or a smaller one).
+  const auto scratchFloats = [&](const BlockPlan& p) {
+    return nearness ? std::int64_t(bandCount) * std::min(p.rowStep, grid.height) * pieceColumns : std::int64_t(0);
+  };
+  const auto planWith = [&](std::int64_t scratchBytes) {
+    return planBlockPass(grid, before->blockSize(), threads, int(bandCount), parameters.memoryMb,
+                         gdal::blockCacheBytes(), scratchBytes);
+  };
+  const BlockPlan plan = planWith(4 * scratchFloats(planWith(0)));
+  const std::size_t pieceFloats = std::size_t(scratchFloats(plan));
+  std::atomic<std::int64_t> pixelsRead{0};
   std::atomic<std::size_t> next{0};
   std::atomic<std::int64_t> donePixels{0};
   std::mutex writeMutex;
@@ -481,11 +551,14 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     }
     // Per-thread buffers, allocated once (planBlockPass() counts every one of them).
     const int capacity = plan.rowStep + 2 * kHalo;  // rows a step holds
-    std::vector<float> vb, va, texB, texA, magnitudeRow;
+    std::vector<float> vb, va, texB, texA, magnitudeRow, piece;
+    std::vector<std::pair<int, int>> runs;  // columns [x0, x1) of the buffer a step reads
+    std::int64_t read = 0;                  // pixels of one date read by this thread
     TextureScratch textureScratch;
     std::vector<int> cloudCount;
     std::vector<std::uint8_t> mask, classes, changed, evidence, cloud, cloudRaw, cleaned, interior, interiorEvidence,
-        scratchClasses, rowFlags, columnOr, columnNear, candidates;
+        scratchClasses, rowFlags, columnOr, columnNear, candidates, candidateRows, need;
+    std::vector<float> zeroRow;  // a before-date texture of 0 for the pre-test
     {
       // Their largest sizes up front: no reallocation (and no transient second copy) later.
       const std::size_t columns = std::size_t(plan.maxColumns);
@@ -495,15 +568,16 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       vb.reserve(bandCount * std::size_t(capacity) * columns);
       va.reserve(bandCount * std::size_t(capacity) * columns);
       magnitudeRow.resize(columns);
-      candidates.resize(columns);
+      zeroRow.assign(columns, 0.0f);
       texB.reserve(textureRows);
       texA.reserve(textureRows);
       cloud.reserve(std::size_t(capacity) * columns);
       cloudRaw.resize(std::size_t(capacity) * columns);
       cloudCount.reserve((columns + 1) * std::size_t(capacity + 1));
-      for (auto* v : {&mask, &classes, &changed, &evidence, &scratchClasses, &cleaned}) v->reserve(classRows);
+      for (auto* v : {&mask, &classes, &changed, &evidence, &scratchClasses, &cleaned, &candidates}) v->reserve(classRows);
       interior.reserve(written);
       interiorEvidence.reserve(written);
+      piece.resize(pieceFloats);
     }
     for (std::size_t u = next++; u < plan.units.size(); u = next++) {
       const Unit& unit = plan.units[u];
@@ -522,19 +596,76 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
         const raster::Window rows{rx0, nextRead, rw, readTo - nextRead};
         const std::size_t newPixels = std::size_t(rows.pixelCount());
         const std::size_t at = std::size_t(bufRows) * RW;
-        // Straight into the band planes after the rows kept.
-        if (auto st = b->readInto(rows, bands.before, vb.data() + at, plane); !st) return stop(st.error());
-        if (auto st = a->readInto(rows, bands.after, va.data() + at, plane); !st) return stop(st.error());
-        // The after date on the before date's radiometry, and the cloud candidates of the new
-        // rows (kept with the rows, like the pixels), chunk by chunk while they are in cache.
-        for (std::size_t k = 0; k < newPixels; k += kChunk) {
-          const std::size_t n = std::min(kChunk, newPixels - k);
-          for (std::size_t band = 0; band < bandCount; ++band) {
-            float* values = va.data() + band * plane + at + k;
-            normalizeBand(values, n, normalization.bands[band], values);
+        // The runs of block columns of these rows that cropland lies near enough to.
+        runs.clear();
+        if (nearness) {
+          for (int x = rx0; x < rx1;) {
+            const int end = std::min(rx1, (x / blockWidth + 1) * blockWidth);
+            if (nearness->near(x, end, rows.yOff, rows.yOff + rows.height)) {
+              if (!runs.empty() && runs.back().second == x - rx0) runs.back().second = end - rx0;
+              else runs.emplace_back(x - rx0, end - rx0);
+            }
+            x = end;
           }
-          if (thresholds.cloudMask)
-            cloudCandidates(vb.data() + at + k, va.data() + at + k, plane, n, cloudCandidate, cloudRaw.data() + at + k);
+        } else {
+          runs.emplace_back(0, rw);
+        }
+        if (runs.size() == 1 && runs[0] == std::pair<int, int>(0, rw)) {
+          // Straight into the band planes after the rows kept.
+          if (auto st = b->readInto(rows, bands.before, vb.data() + at, plane); !st) return stop(st.error());
+          if (auto st = a->readInto(rows, bands.after, va.data() + at, plane); !st) return stop(st.error());
+          // The after date on the before date's radiometry, and the cloud candidates of the new
+          // rows (kept with the rows, like the pixels), chunk by chunk while they are in cache.
+          for (std::size_t k = 0; k < newPixels; k += kChunk) {
+            const std::size_t n = std::min(kChunk, newPixels - k);
+            for (std::size_t band = 0; band < bandCount; ++band) {
+              float* values = va.data() + band * plane + at + k;
+              normalizeBand(values, n, normalization.bands[band], values);
+            }
+            if (thresholds.cloudMask)
+              cloudCandidates(vb.data() + at + k, va.data() + at + k, plane, n, cloudCandidate, cloudRaw.data() + at + k);
+          }
+          read += std::int64_t(newPixels);
+        } else {
+          // Columns no run reads: zero (finite, not cloud) on both dates.
+          for (int y = 0; y < rows.height; ++y) {
+            const std::size_t row = at + std::size_t(y) * RW;
+            int from = 0;
+            for (std::size_t r = 0; r <= runs.size(); ++r) {
+              const int to = r < runs.size() ? runs[r].first : rw;
+              if (to > from) {
+                for (std::size_t band = 0; band < bandCount; ++band) {
+                  std::fill_n(vb.data() + band * plane + row + std::size_t(from), to - from, 0.0f);
+                  std::fill_n(va.data() + band * plane + row + std::size_t(from), to - from, 0.0f);
+                }
+                std::fill_n(cloudRaw.data() + row + std::size_t(from), to - from, std::uint8_t(0));
+              }
+              if (r < runs.size()) from = runs[r].second;
+            }
+          }
+          // The runs, a few blocks' columns at a time through the scratch buffer.
+          for (const auto& [x0, x1] : runs)
+            for (int p0 = x0; p0 < x1;) {
+              const int p1 = std::min(x1, ((rx0 + p0) / blockWidth) * blockWidth + pieceColumns - rx0);
+              const raster::Window part{rx0 + p0, rows.yOff, p1 - p0, rows.height};
+              const std::size_t pw = std::size_t(part.width), pn = std::size_t(part.pixelCount());
+              if (auto st = b->readInto(part, bands.before, piece.data(), pn); !st) return stop(st.error());
+              for (std::size_t band = 0; band < bandCount; ++band)
+                for (int y = 0; y < rows.height; ++y)
+                  std::copy_n(piece.data() + band * pn + std::size_t(y) * pw, pw,
+                              vb.data() + band * plane + at + std::size_t(y) * RW + std::size_t(p0));
+              if (auto st = a->readInto(part, bands.after, piece.data(), pn); !st) return stop(st.error());
+              for (int y = 0; y < rows.height; ++y) {
+                const std::size_t k = at + std::size_t(y) * RW + std::size_t(p0);
+                for (std::size_t band = 0; band < bandCount; ++band)
+                  normalizeBand(piece.data() + band * pn + std::size_t(y) * pw, pw, normalization.bands[band],
+                                va.data() + band * plane + k);
+                if (thresholds.cloudMask)
+                  cloudCandidates(vb.data() + k, va.data() + k, plane, pw, cloudCandidate, cloudRaw.data() + k);
+              }
+              read += std::int64_t(pn);
+              p0 = p1;
+            }
         }
         bufRows += rows.height;
         nextRead = readTo;
@@ -565,9 +696,21 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           };
           texB.resize(std::size_t(th) * RW);
           texA.resize(std::size_t(th) * RW);
+          const int strips = needStrips(rw);
+          const int classOffset = c0 - t0;  // the texture row of class row 0
           if (useTexture) {
-            textureOf(vb.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texB.data(), textureScratch);
-            textureOf(va.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texA.data(), textureScratch);
+            // The after date's texture where the pre-test reads it: on cropland (strips of rows).
+            need.assign(std::size_t(th) * std::size_t(strips), 0);
+            for (int cy = 0; cy < ch; ++cy) {
+              const std::uint8_t* m = mask.data() + std::size_t(cy) * RW;
+              std::uint8_t* flags = need.data() + std::size_t(cy + classOffset) * std::size_t(strips);
+              for (int s = 0; s < strips; ++s) {
+                const int xa = s * kNeedStripWidth, xb = std::min(rw, xa + kNeedStripWidth);
+                flags[s] = std::uint8_t(nextNonZero(m, xa, xb) < xb);
+              }
+            }
+            textureOf(va.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texA.data(), textureScratch,
+                      need.data());
           } else {
             std::fill(texB.begin(), texB.end(), 0.0f);  // the tree rule is off: no texture rises
             std::fill(texA.begin(), texA.end(), 0.0f);
@@ -579,40 +722,93 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           const std::size_t bn = std::size_t(bufRows) * RW;
           const bool anyCloud =
               thresholds.cloudMask && nextNonZero(cloudRaw.data(), 0, int(bn)) < int(bn);
+          // The summed-area tables of cloud candidates, then of cores, cover only the candidates'
+          // bounding box [bx0, bx1) × [by0, by1) (every count outside it is 0).
+          int bx0 = rw, bx1 = 0, by0 = bufRows, by1 = 0;
+          const auto cloudSum = [&](int x, int y, int r) {
+            if (x + r < bx0 || x - r >= bx1 || y + r < by0 || y - r >= by1) return 0;
+            return boxSum(cloudCount, bx1 - bx0, by1 - by0, x - bx0, y - by0, r);
+          };
+          const auto cloudTable = [&]() {
+            summedArea(bx1 - bx0, by1 - by0, cloudCount, [&](int x, int y) {
+              return int(cloud[std::size_t(y + by0) * RW + std::size_t(x + bx0)]);
+            });
+          };
           if (anyCloud) {
             cloud.assign(cloudRaw.begin(), cloudRaw.begin() + std::ptrdiff_t(bn));
-            summedArea(rw, bufRows, cloudCount, [&](int x, int y) { return int(cloud[std::size_t(y) * RW + std::size_t(x)]); });
             for (int y = 0; y < bufRows; ++y) {
-              std::uint8_t* row = cloud.data() + std::size_t(y) * RW;
+              const std::uint8_t* row = cloud.data() + std::size_t(y) * RW;
+              int last = -1;
               for (int x = nextNonZero(row, 0, rw); x < rw; x = nextNonZero(row, x + 1, rw)) {
+                bx0 = std::min(bx0, x);
+                last = x;
+              }
+              if (last < 0) continue;
+              bx1 = std::max(bx1, last + 1);
+              by0 = std::min(by0, y);
+              by1 = y + 1;
+            }
+            cloudTable();
+            for (int y = by0; y < by1; ++y) {
+              std::uint8_t* row = cloud.data() + std::size_t(y) * RW;
+              for (int x = nextNonZero(row, bx0, bx1); x < bx1; x = nextNonZero(row, x + 1, bx1)) {
                 std::uint8_t& c = row[x];
                 const int window = (std::min(rw, x + coreRadius + 1) - std::max(0, x - coreRadius)) *
                                    (std::min(bufRows, y + coreRadius + 1) - std::max(0, y - coreRadius));
-                c = 10 * boxSum(cloudCount, rw, bufRows, x, y, coreRadius) >= 9 * window ? 1 : 0;
+                c = 10 * cloudSum(x, y, coreRadius) >= 9 * window ? 1 : 0;
               }
             }
-            summedArea(rw, bufRows, cloudCount, [&](int x, int y) { return int(cloud[std::size_t(y) * RW + std::size_t(x)]); });
+            cloudTable();
           }
           changed.resize(cn);
           std::fill(changed.begin(), changed.end(), std::uint8_t(0));
           evidence.resize(cn);
           std::fill(evidence.begin(), evidence.end(), std::uint8_t(0));
           const float growThreshold = kGrowThreshold * thresholds.changeMagnitude;
+          // The pre-test: cropland whose change reaches the growth threshold or whose after-date
+          // texture alone reaches the rise (the before date's texture is at least 0, so no other
+          // pixel's texture can rise by that much).
+          candidates.resize(cn);
+          candidateRows.resize(std::size_t(ch));
           for (int cy = 0; cy < ch; ++cy) {
+            const std::size_t row = std::size_t(c0 - bufTop + cy) * RW;
+            const std::size_t textureRow = std::size_t(cy + classOffset) * RW;
+            candidateRows[std::size_t(cy)] = std::uint8_t(flagCandidates(
+                vb.data() + row, va.data() + row, plane, bandCount, rw, zeroRow.data(), texA.data() + textureRow,
+                mask.data() + std::size_t(cy) * RW, inverseScale, growThreshold, thresholds.texture,
+                magnitudeRow.data(), candidates.data() + std::size_t(cy) * RW));
+          }
+          if (useTexture) {
+            // The before date's texture where the rules read it: at those pixels and beside them.
+            need.assign(std::size_t(th) * std::size_t(strips), 0);
+            for (int cy = 0; cy < ch; ++cy) {
+              if (!candidateRows[std::size_t(cy)]) continue;
+              const std::uint8_t* flagged = candidates.data() + std::size_t(cy) * RW;
+              for (int s = 0; s < strips; ++s) {
+                const int xa = std::max(0, s * kNeedStripWidth - 1), xb = std::min(rw, (s + 1) * kNeedStripWidth + 1);
+                if (nextNonZero(flagged, xa, xb) >= xb) continue;
+                for (int tr = std::max(0, cy + classOffset - 1); tr <= std::min(th - 1, cy + classOffset + 1); ++tr)
+                  need[std::size_t(tr) * std::size_t(strips) + std::size_t(s)] = 1;
+              }
+            }
+            textureOf(vb.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texB.data(), textureScratch,
+                      need.data());
+          }
+          for (int cy = 0; cy < ch; ++cy) {
+            if (!candidateRows[std::size_t(cy)]) continue;
             const int y = c0 - bufTop + cy;  // buffer row
             const int ty = c0 + cy;          // image row (textures)
-            const std::size_t row = std::size_t(y) * RW, textureRow = std::size_t(ty - t0) * RW;
-            if (!flagCandidates(vb.data() + row, va.data() + row, plane, bandCount, rw, texB.data() + textureRow,
-                                texA.data() + textureRow, mask.data() + std::size_t(cy) * RW, inverseScale,
-                                growThreshold, thresholds.texture, magnitudeRow.data(), candidates.data()))
-              continue;
-            for (int x = nextNonZero(candidates.data(), 0, rw); x < rw; x = nextNonZero(candidates.data(), x + 1, rw)) {
+            const std::size_t row = std::size_t(y) * RW;
+            const std::uint8_t* flagged = candidates.data() + std::size_t(cy) * RW;
+            for (int x = nextNonZero(flagged, 0, rw); x < rw; x = nextNonZero(flagged, x + 1, rw)) {
               const std::size_t ck = std::size_t(cy) * RW + std::size_t(x);
               const std::size_t k = row + std::size_t(x);
               const PixelBands pb = bandsAt(vb, k);
               const PixelBands pa = bandsAt(va, k);
               const float tb = texAt(texB, x, ty), ta = texAt(texA, x, ty);
               const float direct = changeMagnitude(pb, pa, inverseScale);
+              // The pixels the rules look at: flagCandidates()'s test with both textures.
+              if (direct < growThreshold && !(ta - tb >= thresholds.texture)) continue;
               ChangeClass c = classifyPixel(pb, pa, tb, ta, thresholds);
               if (c == ChangeClass::Invalid) continue;
               if (c == ChangeClass::None && direct < growThreshold) continue;  // most pixels
@@ -635,7 +831,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
               // Near an opaque cloud, a change towards the cloud's spectrum is its thin edge (or
               // haze), not new concrete: such pixels are masked like the cloud itself.
               if (anyCloud) {
-                if (boxSum(cloudCount, rw, bufRows, x, y, hazeRadius) > 0 &&
+                if (cloudSum(x, y, hazeRadius) > 0 &&
                     (isThinCloudOver(pb, pa, cloudSpectrum) || isThinCloudOver(pa, pb, cloudSpectrum)))
                   continue;
               }
@@ -677,21 +873,28 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
         blocks.setProgress(double(donePixels += std::int64_t(outEnd - outY) * (unit.x1 - unit.x0)) / totalPixels,
                            "change classes");
         outY = outEnd;
-        // Keep the rows the next step's halo needs.
+        // Keep the rows the next step's halo needs: the cloud candidates of kHalo rows, the pixel
+        // values of the kValueRows rows its textures and rules read (above them the planes keep
+        // stale values that nothing reads).
         const int keepFrom = std::max(bufTop, outY - kHalo);
+        const int valuesFrom = std::max(keepFrom, outY - kValueRows);
         const std::size_t drop = std::size_t(keepFrom - bufTop) * RW, keep = std::size_t(bufEnd - keepFrom) * RW;
-        if (drop > 0)
+        const std::size_t stale = std::size_t(valuesFrom - keepFrom) * RW;
+        if (drop > 0) {
           for (std::size_t band = 0; band < bandCount; ++band) {
-            std::copy_n(vb.data() + band * plane + drop, keep, vb.data() + band * plane);
-            std::copy_n(va.data() + band * plane + drop, keep, va.data() + band * plane);
-            if (band == 0 && thresholds.cloudMask) std::copy_n(cloudRaw.data() + drop, keep, cloudRaw.data());
+            std::copy_n(vb.data() + band * plane + drop + stale, keep - stale, vb.data() + band * plane + stale);
+            std::copy_n(va.data() + band * plane + drop + stale, keep - stale, va.data() + band * plane + stale);
           }
+          if (thresholds.cloudMask) std::copy_n(cloudRaw.data() + drop, keep, cloudRaw.data());
+        }
         bufTop = keepFrom;
         bufRows = bufEnd - keepFrom;
       }
     }
+    pixelsRead += read;
   };
   runOnThreads(threads, work);
+  blockPassProbe().pixelsRead = pixelsRead.load();
   if (auto st = errors.status(); !st) return st;
   if (feedback.isCanceled()) return fail(ErrorCode::Canceled, "canceled");
   if (auto st = writer->close(); !st) return st;

@@ -63,7 +63,7 @@ inline int insideCount(int i, int size, int offset) {
 }  // namespace
 
 ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int r1, float* out,
-                                 TextureScratch& t) {
+                                 TextureScratch& t, const std::uint8_t* need) {
   constexpr int r = kTextureRadius;
   const std::size_t W = std::size_t(w);
   const int needTop = std::max(0, r0 - r), needBottom = std::min(h, r1 + r);
@@ -78,7 +78,10 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
     allValid = finite != 0;
   }
   const int quantities = allValid ? 5 : 10;
-  const std::size_t S = std::size_t(std::min(w, kStripWidth));
+  // Narrower strips when only some are needed (a pixel's texture does not depend on its strip).
+  const int stripWidth = need != nullptr ? kNeedStripWidth : kStripWidth;
+  const int strips = (w + stripWidth - 1) / stripWidth;
+  const std::size_t S = std::size_t(std::min(w, stripWidth));
   t.ring.resize(std::size_t(quantities) * kTaps * S);
   t.line.resize(S + 2 * r);
   t.pairLine.resize(S + 2 * r);
@@ -94,8 +97,8 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
   const auto slot = [&](int q, int y) { return t.ring.data() + (std::size_t(q) * kTaps + std::size_t(y % kTaps)) * S; };
   float* line = t.line.data();
   float* pairLine = t.pairLine.data();
-  for (int xa = 0; xa < w; xa += kStripWidth) {
-    const int xb = std::min(w, xa + kStripWidth), sw = xb - xa;
+  for (int strip = 0; strip < strips; ++strip) {
+    const int xa = strip * stripWidth, xb = std::min(w, xa + stripWidth), sw = xb - xa;
     const int lo = std::max(0, xa - r), hi = std::min(w, xb + r);  // columns the row sums read
     const auto computeRow = [&](int y) ONEMAP_ALWAYS_INLINE {
       const float* a = values + std::size_t(y) * W;
@@ -134,7 +137,14 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
     };
     int computed = needTop;  // rows [needTop, computed) have their row sums in the ring
     for (int y = r0; y < r1; ++y) {
+      if (need != nullptr && !need[std::size_t(y - r0) * std::size_t(strips) + std::size_t(strip)]) {
+        std::fill_n(out + std::size_t(y - r0) * W + std::size_t(xa), sw, 0.0f);
+        continue;
+      }
       const int top = std::max(0, y - r), bottom = std::min(h, y + r + 1);
+      // Rows skipped above are not needed; those of the window computed for an earlier row are
+      // still in the ring (it holds the last kTaps rows computed).
+      computed = std::max(computed, top);
       for (; computed < bottom; ++computed) computeRow(computed);
       const float* rows[kTaps];
       const int taps = bottom - top;

@@ -1,11 +1,16 @@
 #pragma once
 // Internal to onemap_change: the isotropic crown texture of one date's NIR plane.
 
+#include <cstdint>
 #include <vector>
 
 namespace onemap::change::detail {
 
 constexpr int kTextureRadius = 2;  // 5 × 5 crown texture window
+/// Columns of a strip when textureOf() is told which strips of each row to compute.
+constexpr int kNeedStripWidth = 128;
+/// Strips of kNeedStripWidth columns across `w` columns.
+inline int needStrips(int w) { return (w + kNeedStripWidth - 1) / kNeedStripWidth; }
 
 /// Buffers of textureOf(), kept per thread: rows of one strip of kStripWidth columns.
 struct TextureScratch {
@@ -33,6 +38,11 @@ struct TextureScratch {
 /// columns are done one after the other, with a ring of kTaps rows of row sums each.
 /// Built for AVX2 too (chosen at run time): eight floats per instruction; no FMA, so the same
 /// roundings.
-void textureOf(const float* values, int w, int h, int r0, int r1, float* out, TextureScratch& t);
+///
+/// With `need` (flags, row-major: need[(y − r0) · needStrips(w) + s]), only the strips s of
+/// kNeedStripWidth columns of the rows y flagged are computed, the same bits as without; the
+/// others are 0.
+void textureOf(const float* values, int w, int h, int r0, int r1, float* out, TextureScratch& t,
+               const std::uint8_t* need = nullptr);
 
 }  // namespace onemap::change::detail

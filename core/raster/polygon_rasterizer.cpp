@@ -33,7 +33,18 @@ struct PolygonRasterizer::Impl {
     return it != fids.end() && *it == fid ? static_cast<std::int32_t>(it - fids.begin() + 1) : 0;
   }
 
-  Status burnInto(const Window& window, GDALDataType type, bool ids, void* out) const;
+  using Shapes = std::vector<std::pair<GIntBig, gdal::GeometryPtr>>;
+  /// The polygons reaching `window` (in the grid's CRS, FID order) and the window's geotransform.
+  Status collect(const Window& window, Shapes& shapes, std::array<double, 6>& gt) const;
+  /// Burns `shapes` into `out` (window.pixelCount() values of `type`).
+  Status rasterize(const Window& window, const std::array<double, 6>& gt, const Shapes& shapes, GDALDataType type,
+                   bool ids, bool allTouched, void* out) const;
+  Status burnInto(const Window& window, GDALDataType type, bool ids, void* out) const {
+    Shapes shapes;
+    std::array<double, 6> gt{};
+    if (auto st = collect(window, shapes, gt); !st) return st;
+    return rasterize(window, gt, shapes, type, ids, options.allTouched, out);
+  }
 };
 
 namespace {
@@ -121,6 +132,7 @@ Result<PolygonRasterizer> PolygonRasterizer::open(const std::filesystem::path& p
       impl->gridCrs.reset();
     }
   }
+  if (!options.numberFeatures) return PolygonRasterizer(std::move(impl));
   // One pass over the FIDs (no geometry, no attributes) gives the stable 1-based ids.
   layer.SetIgnoredFields(std::vector<const char*>{"OGR_GEOMETRY", nullptr}.data());
   {
@@ -148,8 +160,7 @@ std::int64_t PolygonRasterizer::fidOf(std::int32_t index) const {
   return m_impl->fids[static_cast<std::size_t>(index) - 1];
 }
 
-Status PolygonRasterizer::Impl::burnInto(const Window& window, GDALDataType type, bool ids,
-                                         void* out) const {
+Status PolygonRasterizer::Impl::collect(const Window& window, Shapes& shapes, std::array<double, 6>& gt) const {
   if (window.width <= 0 || window.height <= 0 || window.xOff < 0 || window.yOff < 0 ||
       window.xOff + window.width > grid.width || window.yOff + window.height > grid.height)
     return fail(ErrorCode::InvalidInput,
@@ -159,7 +170,7 @@ Status PolygonRasterizer::Impl::burnInto(const Window& window, GDALDataType type
                     std::to_string(grid.height) + " grid",
                 context);
   const auto& g = grid.geoTransform;
-  std::array<double, 6> gt = g;
+  gt = g;
   gt[0] = g[0] + window.xOff * g[1] + window.yOff * g[2];
   gt[3] = g[3] + window.xOff * g[4] + window.yOff * g[5];
   const Extent extent = detail::gridExtent(window.width, window.height, gt)
@@ -167,7 +178,7 @@ Status PolygonRasterizer::Impl::burnInto(const Window& window, GDALDataType type
   std::optional<Extent> filter = extent;
   if (toGrid != nullptr) filter = detail::transformExtent(extent, *gridCrs, *layerCrs);
 
-  std::vector<std::pair<GIntBig, gdal::GeometryPtr>> shapes;
+  shapes.clear();
   {
     gdal::CplErrorCapture capture;
     if (filter)
@@ -188,14 +199,19 @@ Status PolygonRasterizer::Impl::burnInto(const Window& window, GDALDataType type
       return fail(capture.toError(ErrorCode::Io, "cannot read the polygons", context));
   }
   std::sort(shapes.begin(), shapes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return {};
+}
 
+Status PolygonRasterizer::Impl::rasterize(const Window& window, const std::array<double, 6>& gt, const Shapes& shapes,
+                                          GDALDataType type, bool ids, bool allTouched, void* out) const {
   GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
   if (mem == nullptr) return fail(ErrorCode::Internal, "GDAL's MEM driver is missing", context);
   gdal::CplErrorCapture capture;
   gdal::DatasetPtr target(mem->Create("", window.width, window.height, 1, type, nullptr));
   if (target == nullptr)
     return fail(capture.toError(ErrorCode::OutOfMemory, "cannot allocate the window", context));
-  target->SetGeoTransform(gt.data());
+  std::array<double, 6> transform = gt;  // GDAL 3.6 takes a non-const pointer
+  target->SetGeoTransform(transform.data());
   if (!shapes.empty()) {
     std::vector<OGRGeometryH> handles;
     std::vector<double> values;
@@ -207,7 +223,7 @@ Status PolygonRasterizer::Impl::burnInto(const Window& window, GDALDataType type
     }
     int band = 1;
     CPLStringList rasterizeOptions;
-    if (options.allTouched) rasterizeOptions.SetNameValue("ALL_TOUCHED", "TRUE");
+    if (allTouched) rasterizeOptions.SetNameValue("ALL_TOUCHED", "TRUE");
     if (GDALRasterizeGeometries(GDALDataset::ToHandle(target.get()), 1, &band,
                                 static_cast<int>(handles.size()), handles.data(), nullptr, nullptr,
                                 values.data(), rasterizeOptions.List(), nullptr, nullptr) != CE_None)
@@ -224,7 +240,23 @@ Status PolygonRasterizer::burn(const Window& window, std::vector<std::uint8_t>& 
   return m_impl->burnInto(window, GDT_Byte, false, out.data());
 }
 
+Status PolygonRasterizer::burnWithTouched(const Window& window, std::vector<std::uint8_t>& out,
+                                          std::vector<std::uint8_t>& touched) const {
+  const auto pixels = static_cast<std::size_t>(std::max<std::int64_t>(window.pixelCount(), 0));
+  out.assign(pixels, 0);
+  touched.assign(pixels, 0);
+  Impl::Shapes shapes;
+  std::array<double, 6> gt{};
+  if (auto st = m_impl->collect(window, shapes, gt); !st) return st;
+  if (auto st = m_impl->rasterize(window, gt, shapes, GDT_Byte, false, m_impl->options.allTouched, out.data()); !st)
+    return st;
+  return m_impl->rasterize(window, gt, shapes, GDT_Byte, false, true, touched.data());
+}
+
 Status PolygonRasterizer::burnIds(const Window& window, std::vector<std::int32_t>& out) const {
+  if (!m_impl->options.numberFeatures)
+    return fail(ErrorCode::Internal, "the rasterizer was opened without numbering the features", m_impl->context,
+                "open it with RasterizeOptions::numberFeatures set");
   out.assign(static_cast<std::size_t>(std::max<std::int64_t>(window.pixelCount(), 0)), 0);
   return m_impl->burnInto(window, GDT_Int32, true, out.data());
 }

@@ -17,6 +17,9 @@ struct RasterizeOptions {
   std::string layerName;        ///< empty = the dataset's only/first layer
   std::string attributeFilter;  ///< OGR SQL WHERE clause, empty = all features
   bool allTouched = false;      ///< false: pixels whose centre is inside
+  /// false: open() skips numbering the features (a pass over the layer, which also checks the
+  /// filter); burnIds() then fails and featureCount() is 0. For callers that only burn().
+  bool numberFeatures = true;
 };
 
 /// Burns polygons of one vector layer (any CRS: reprojected to the grid's CRS) into windows of a Grid.
@@ -33,6 +36,11 @@ class PolygonRasterizer {
 
   /// Fills `out` (resized to window.pixelCount(), row-major) with 1 inside a polygon, 0 outside.
   Status burn(const Window& window, std::vector<std::uint8_t>& out) const;
+  /// As burn(), and fills `touched` (the same size) with 1 wherever a polygon touches a pixel at all
+  /// (GDAL's ALL_TOUCHED, whatever the options say): a conservative presence map. One read of the
+  /// polygons serves both.
+  Status burnWithTouched(const Window& window, std::vector<std::uint8_t>& out,
+                         std::vector<std::uint8_t>& touched) const;
   /// As burn(), but writes the 1-based index (in the layer's reading order, stable across calls:
   /// the OGR FID order) of the feature covering each pixel, 0 = none; last drawn wins.
   Status burnIds(const Window& window, std::vector<std::int32_t>& out) const;

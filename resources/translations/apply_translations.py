@@ -37,9 +37,21 @@ def main(argv):
     for message in tree.getroot().iter("message"):
         source = message.find("source").text or ""
         node = message.find("translation")
-        if node.get("type") == "unfinished" or not (node.text or ""):
+        forms = node.findall("numerusform")
+        empty = not (forms[0].text or "") if forms else not (node.text or "")
+        if node.get("type") == "unfinished" or empty:
             if source in table:
-                node.text = table[source]
+                forms = node.findall("numerusform")
+                if message.get("numerus") == "yes":
+                    # Chinese has one plural form: the translation goes into the first.
+                    for extra in forms[1:]:
+                        node.remove(extra)
+                    form = forms[0] if forms else ET.SubElement(node, "numerusform")
+                    form.text = table[source]
+                    form.tail = None
+                    node.text = None
+                else:
+                    node.text = table[source]
                 node.attrib.pop("type", None)
                 filled += 1
             else:

@@ -299,6 +299,140 @@
     </message>
 </context>
 <context>
+    <name>ExportAtlasCommand</name>
+    <message>
+        <source>Export an atlas: one map sheet per feature of the coverage layer (villages by default: 一村一图), each zoomed to its feature with the outside dimmed and the variables and tables filled, as one file per sheet named by code and name, or as one multi-page PDF. A failing sheet is reported; the others still come out.</source>
+        <translation>导出图集：覆盖图层的每个要素一幅图（默认按行政村：一村一图），每幅缩放到该要素，要素外部淡化显示，并填写变量和统计表；可按“代码_名称”每幅一个文件，或输出一个多页 PDF。某幅失败时会报告，其余图幅照常输出。</translation>
+    </message>
+    <message>
+        <source>Layer id of the coverage layer (default: the layout's atlas layer)</source>
+        <translation>覆盖图层的图层 ID（默认：版式图集所设图层）</translation>
+    </message>
+    <message>
+        <source>OGR SQL attribute filter on the coverage layer, e.g. "ZLDWDM LIKE '320999101%'"</source>
+        <translation>覆盖图层的 OGR SQL 属性筛选条件，例如 "ZLDWDM LIKE '320999101%'"</translation>
+    </message>
+    <message>
+        <source>Output folder (one file per sheet) or .pdf file (one multi-page PDF)</source>
+        <translation>输出文件夹（每幅一个文件）或 .pdf 文件（一个多页 PDF）</translation>
+    </message>
+    <message>
+        <source>pdf, png or tif [pdf]</source>
+        <translation>pdf、png 或 tif [pdf]</translation>
+    </message>
+    <message>
+        <source>Write one multi-page PDF at --out (implied by an --out ending in .pdf)</source>
+        <translation>在 --out 处写出一个多页 PDF（--out 以 .pdf 结尾时自动启用）</translation>
+    </message>
+    <message>
+        <source>Resolution of raster output and of images in the PDF [the layout's, 300]</source>
+        <translation>栅格输出及 PDF 内影像的分辨率 [取版式设置，300]</translation>
+    </message>
+    <message>
+        <source>Sheets drawn at once [number of cores]</source>
+        <translation>同时绘制的图幅数 [CPU 核数]</translation>
+    </message>
+    <message>
+        <source>Replace existing files</source>
+        <translation>替换已有文件</translation>
+    </message>
+    <message>
+        <source>Print a JSON summary on stdout</source>
+        <translation>在标准输出打印 JSON 摘要</translation>
+    </message>
+    <message>
+        <source>Do not print progress</source>
+        <translation>不打印进度</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: %1 (see --help)</source>
+        <translation>onemap-cli export-atlas：%1（参见 --help）</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: --out is required (see --help)</source>
+        <translation>onemap-cli export-atlas：必须指定 --out（参见 --help）</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: unknown --format '%1': use pdf, png or tif</source>
+        <translation>onemap-cli export-atlas：未知的 --format “%1”：请使用 pdf、png 或 tif</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: a single file is PDF only; give a folder for --format %1</source>
+        <translation>onemap-cli export-atlas：只有 PDF 能输出为单个文件；--format %1 请指定一个文件夹</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-atlas: --%1 must be a positive number (see --help)</source>
+        <translation>onemap-cli export-atlas：--%1 必须是正数（参见 --help）</translation>
+    </message>
+    <message>
+        <source>onemap-cli: warning: %1: %2</source>
+        <translation>onemap-cli：警告：%1：%2</translation>
+    </message>
+    <message>
+        <source>onemap-cli: error: sheet %1 failed: %2</source>
+        <translation>onemap-cli：错误：图幅 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sheets written to %3 in %4 s (%5 s per sheet)</source>
+        <translation>已写出 %1/%2 幅图到 %3，用时 %4 秒（每幅 %5 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLayoutCommand</name>
+    <message>
+        <source>Export one map sheet of a project to PDF (vector, searchable text), PNG (with a .pgw world file and .prj) or GeoTIFF, georeferenced to the sheet's main map frame. The format follows the output's extension.</source>
+        <translation>将项目的一幅地图图幅导出为 PDF（矢量、文字可检索）、PNG（附 .pgw 世界文件和 .prj）或 GeoTIFF，按图幅主图框进行地理配准。格式由输出文件的扩展名决定。</translation>
+    </message>
+    <message>
+        <source>Output file: .pdf, .png or .tif</source>
+        <translation>输出文件：.pdf、.png 或 .tif</translation>
+    </message>
+    <message>
+        <source>Resolution of raster output and of images in the PDF [the layout's, 300]</source>
+        <translation>栅格输出及 PDF 内影像的分辨率 [取版式设置，300]</translation>
+    </message>
+    <message>
+        <source>Atlas layouts: draw the sheet of the coverage feature with this code (e.g. a ZLDWDM village code)</source>
+        <translation>图集版式：绘制该编码对应覆盖要素的图幅（如 ZLDWDM 村级代码）</translation>
+    </message>
+    <message>
+        <source>Replace the output file if it exists</source>
+        <translation>输出文件已存在时覆盖</translation>
+    </message>
+    <message>
+        <source>Print a JSON summary on stdout</source>
+        <translation>在标准输出打印 JSON 摘要</translation>
+    </message>
+    <message>
+        <source>Do not print progress</source>
+        <translation>不打印进度</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-layout: %1 (see --help)</source>
+        <translation>onemap-cli export-layout：%1（参见 --help）</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-layout: --out is required (see --help)</source>
+        <translation>onemap-cli export-layout：必须指定 --out（参见 --help）</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-layout: cannot tell the format of %1: use .pdf, .png or .tif</source>
+        <translation>onemap-cli export-layout：无法判断 %1 的格式：请使用 .pdf、.png 或 .tif</translation>
+    </message>
+    <message>
+        <source>onemap-cli export-layout: --dpi must be a number (see --help)</source>
+        <translation>onemap-cli export-layout：--dpi 必须是数字（参见 --help）</translation>
+    </message>
+    <message>
+        <source>onemap-cli: warning: %1</source>
+        <translation>onemap-cli：警告：%1</translation>
+    </message>
+    <message>
+        <source>Sheet "%1" written to %2 in %3 s</source>
+        <translation>图幅“%1”已写入 %2，用时 %3 秒</translation>
+    </message>
+</context>
+<context>
     <name>ExportRunner</name>
     <message>
         <source>Canceled: %1 of %2 sheets were written to %3.</source>
@@ -310,7 +444,8 @@
     </message>
     <message numerus="yes">
         <source>%n sheet(s) failed:</source>
-        <translation>%n 幅失败：<numerusform />
+        <translation>
+            <numerusform>%n 幅失败：</numerusform>
         </translation>
     </message>
 </context>
@@ -831,15 +966,15 @@
     <name>LayoutOptions</name>
     <message>
         <source>Project file (.onemap)</source>
-        <translation type="unfinished" />
+        <translation>项目文件（.onemap）</translation>
     </message>
     <message>
         <source>Name of a layout saved in the project</source>
-        <translation type="unfinished" />
+        <translation>项目中已保存版式的名称</translation>
     </message>
     <message>
         <source>Use a template instead of a saved layout: 'village' (the standard 一村一图 sheet) or a .onemap-layout file</source>
-        <translation type="unfinished" />
+        <translation>使用模板代替已保存的版式：'village'（标准一村一图图幅）或 .onemap-layout 文件</translation>
     </message>
 </context>
 <context>
@@ -1033,7 +1168,23 @@
     <name>Sheet</name>
     <message>
         <source>Map frame "%1": the project has no layer "%2"</source>
-        <translation type="unfinished" />
+        <translation>地图框“%1”：项目中没有图层“%2”</translation>
+    </message>
+    <message>
+        <source>Sheet %1/%2: %3</source>
+        <translation>图幅 %1/%2：%3</translation>
+    </message>
+    <message>
+        <source>the overview's map frame "%1" does not exist</source>
+        <translation>位置示意图所指的地图框“%1”不存在</translation>
+    </message>
+    <message>
+        <source>no project to draw</source>
+        <translation>没有可绘制的项目</translation>
+    </message>
+    <message>
+        <source>the map frame has no extent: set one, or add layers to the project</source>
+        <translation>地图框没有范围：请设置范围，或向项目添加图层</translation>
     </message>
 </context>
 <context>
@@ -1323,130 +1474,11 @@
     </message>
     <message>
         <source>Export a map sheet (layout) of a project to PDF, PNG or GeoTIFF</source>
-        <translation type="unfinished" />
+        <translation>将项目的地图图幅（版式）导出为 PDF、PNG 或 GeoTIFF</translation>
     </message>
     <message>
         <source>Export one map sheet per village (一村一图) as files or one multi-page PDF</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>onemap::cli</name>
-    <message>
-        <source>Export an atlas: one map sheet per feature of the coverage layer (villages by default: 一村一图), each zoomed to its feature with the outside dimmed and the variables and tables filled, as one file per sheet named by code and name, or as one multi-page PDF. A failing sheet is reported; the others still come out.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Layer id of the coverage layer (default: the layout's atlas layer)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>OGR SQL attribute filter on the coverage layer, e.g. "ZLDWDM LIKE '320999101%'"</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Output folder (one file per sheet) or .pdf file (one multi-page PDF)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>pdf, png or tif [pdf]</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Write one multi-page PDF at --out (implied by an --out ending in .pdf)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Resolution of raster output and of images in the PDF [the layout's, 300]</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sheets drawn at once [number of cores]</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Replace existing files</source>
-        <translation>替换已有文件</translation>
-    </message>
-    <message>
-        <source>Print a JSON summary on stdout</source>
-        <translation type="unfinished">在标准输出打印 JSON 摘要</translation>
-    </message>
-    <message>
-        <source>Do not print progress</source>
-        <translation type="unfinished">不打印进度</translation>
-    </message>
-    <message>
-        <source>onemap-cli export-atlas: %1 (see --help)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli export-atlas: --out is required (see --help)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli export-atlas: unknown --format '%1': use pdf, png or tif</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli export-atlas: a single file is PDF only; give a folder for --format %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli export-atlas: --%1 must be a positive number (see --help)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli: warning: %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli: error: sheet %1 failed: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 of %2 sheets written to %3 in %4 s (%5 s per sheet)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export one map sheet of a project to PDF (vector, searchable text), PNG (with a .pgw world file and .prj) or GeoTIFF, georeferenced to the sheet's main map frame. The format follows the output's extension.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Output file: .pdf, .png or .tif</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Atlas layouts: draw the sheet of the coverage feature with this code (e.g. a ZLDWDM village code)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Replace the output file if it exists</source>
-        <translation type="unfinished">若输出文件已存在则替换</translation>
-    </message>
-    <message>
-        <source>onemap-cli export-layout: %1 (see --help)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli export-layout: --out is required (see --help)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli export-layout: cannot tell the format of %1: use .pdf, .png or .tif</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli export-layout: --dpi must be a number (see --help)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>onemap-cli: warning: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sheet "%1" written to %2 in %3 s</source>
-        <translation type="unfinished" />
+        <translation>按行政村逐村导出图幅（一村一图），每村一个文件或一个多页 PDF</translation>
     </message>
 </context>
 <context>
@@ -1909,7 +1941,8 @@
     </message>
     <message numerus="yes">
         <source>Delete %n Item(s)</source>
-        <translation>删除 %n 个图元<numerusform />
+        <translation>
+            <numerusform>删除 %n 个图元</numerusform>
         </translation>
     </message>
     <message>
@@ -2025,7 +2058,8 @@
     </message>
     <message numerus="yes">
         <source>%n sheet(s) failed</source>
-        <translation>%n 幅失败<numerusform />
+        <translation>
+            <numerusform>%n 幅失败</numerusform>
         </translation>
     </message>
     <message>
@@ -2197,7 +2231,8 @@
     <name>onemap::designer::PropertyPanel</name>
     <message numerus="yes">
         <source>%n items selected.</source>
-        <translation>已选择 %n 个图元。<numerusform />
+        <translation>
+            <numerusform>已选择 %n 个图元。</numerusform>
         </translation>
     </message>
     <message>
@@ -4086,21 +4121,6 @@ Restore it? (No deletes the recovery copy.)</source>
     <message>
         <source>other change</source>
         <translation>其他变化</translation>
-    </message>
-</context>
-<context>
-    <name>onemap::sheet</name>
-    <message>
-        <source>the overview's map frame "%1" does not exist</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no project to draw</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the map frame has no extent: set one, or add layers to the project</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>

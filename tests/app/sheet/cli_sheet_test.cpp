@@ -117,7 +117,7 @@ TEST(CliSheet, ExportAtlasWritesOneFilePerVillageAndASummary) {
   EXPECT_NE(j["files"][0].get<std::string>().find("320999100201_陈家湾村.png"), std::string::npos);
   EXPECT_TRUE(std::filesystem::exists(out / "sheets" / "320999100201_陈家湾村.pgw"));
   // Progress went to stderr, naming the sheets.
-  EXPECT_NE(run.err.find("sheet "), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("Sheet "), std::string::npos) << run.err;
 }
 
 TEST(CliSheet, ExportAtlasAsOneMultiPagePdf) {
