@@ -1,7 +1,11 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "cli_io.h"
@@ -28,10 +32,23 @@ bool needsGui(int argc, char** argv) {
   return name == "export-layout" || name == "export-atlas";
 }
 
+/// Qt's GUI layer wants a private runtime folder and warns on stderr without one (cron jobs, CI,
+/// ssh sessions): give it the folder it would pick itself, created private, so it stays quiet.
+void ensureRuntimeDir() {
+  if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) return;
+  const std::string dir = "/tmp/runtime-" + std::to_string(::getuid());
+  ::mkdir(dir.c_str(), 0700);
+  struct stat info {};
+  if (::stat(dir.c_str(), &info) == 0 && S_ISDIR(info.st_mode) && info.st_uid == ::getuid() &&
+      (info.st_mode & 0077) == 0)
+    qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(dir));
+}
+
 int main(int argc, char** argv) {
   // The CLI never shows a window: without a chosen platform, draw off screen (no display needed).
   const bool gui = needsGui(argc, argv);
   if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  if (gui) ensureRuntimeDir();
   std::unique_ptr<QCoreApplication> application =
       gui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
   QCoreApplication& app = *application;

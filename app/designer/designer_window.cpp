@@ -122,6 +122,10 @@ void DesignerWindow::createDocks() {
   props->raise();
   resizeDocks({items, props}, {260, 560}, Qt::Vertical);
   resizeDocks({props}, {380}, Qt::Horizontal);
+  // An atlas sheet opens on its first feature: the page then shows a village's sheet, not
+  // "{village_name}" and the county.
+  const auto& settings = m_document->layout().atlas;
+  if (settings.enabled && !settings.coverageLayerId.empty()) m_atlas->setPreview(true);
 }
 
 void DesignerWindow::createActions() {

@@ -1,5 +1,7 @@
 #include "onemap/sheet/legend_content.h"
 
+#include <QColor>
+#include <QCoreApplication>
 #include <QString>
 
 #include <algorithm>
@@ -192,6 +194,22 @@ Result<render::LegendData> rasterLegendData(const project::LayerSpec& layer, Fee
   return *data;
 }
 
+/// A printed sheet names an RGB image once, by its layer name ("影像：2024-05-18 GF-1"): the
+/// band-to-channel lines of the layer tree mean nothing to a reader of the paper. Ramps (grey,
+/// pseudo-colour NDVI) stay as they are: their range is the legend.
+std::vector<render::LegendEntry> sheetRasterEntries(const project::LayerSpec& layer,
+                                                    std::vector<render::LegendEntry> entries) {
+  const bool rgb = entries.size() == 3 && std::all_of(entries.begin(), entries.end(), [](const render::LegendEntry& e) {
+                     return e.symbol == render::LegendEntry::Symbol::Raster;
+                   });
+  if (!rgb) return entries;
+  render::LegendEntry image;
+  image.symbol = render::LegendEntry::Symbol::Raster;
+  image.fill = QColor(112, 138, 96);  // the tone of cropland on a true-colour image
+  image.label = QCoreApplication::translate("SheetItems", "Image: %1").arg(QString::fromStdString(layer.name));
+  return {image};
+}
+
 std::vector<render::LegendEntry> entriesOf(const project::LayerSpec& layer, const LegendArea* area, Feedback* feedback,
                                            QStringList* problems) {
   auto problem = [&](const Error& e) {
@@ -204,7 +222,7 @@ std::vector<render::LegendEntry> entriesOf(const project::LayerSpec& layer, cons
     }
     auto data = rasterLegendData(layer, feedback);
     if (!data) problem(data.error());
-    return render::legendEntries(layer, data ? &*data : nullptr);
+    return sheetRasterEntries(layer, render::legendEntries(layer, data ? &*data : nullptr));
   }
   const render::VectorStyle style = render::VectorStyle::fromProperties(layer.style);
   if (!area) {

@@ -24,7 +24,7 @@ inline constexpr const char* kGraticuleInterval = "graticule_interval";  ///< de
 inline constexpr const char* kGridLabels = "grid_labels";   ///< "true" (default): label ticks outside the frame
 inline constexpr const char* kGridLines = "grid_lines";     ///< "true": lines across the map; "false" (default): ticks and crosses
 inline constexpr const char* kGridFontSize = "grid_font_size";  ///< points, default 7
-inline constexpr const char* kAtlasScale = "atlas_scale";  ///< atlas map: "nice" (default, 1/2/2.5/5·10ⁿ) or "fit"
+inline constexpr const char* kAtlasScale = "atlas_scale";  ///< atlas map: "nice" (default: rounded up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 7.5·10ⁿ) or "fit"
 inline constexpr const char* kOverviewOf = "overview_of";   ///< map item id: this frame is its inset overview
 inline constexpr const char* kOverviewColor = "overview_color";  ///< extent rectangle colour, default #e60000
 

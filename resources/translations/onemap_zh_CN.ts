@@ -1437,6 +1437,10 @@
         <source>… %1 in all</source>
         <translation>…共 %1 条</translation>
     </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>影像：%1</translation>
+    </message>
 </context>
 <context>
     <name>onemap-cli</name>

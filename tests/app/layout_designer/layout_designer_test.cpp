@@ -403,16 +403,21 @@ class LayoutDesignerTest : public QObject {
                                                    item.prop(k::kText).find("{atlas_name}") != std::string::npos))
         title = item.id;
     QVERIFY2(!title.empty(), "the template titles the sheet with the village name");
-    const QImage plain = grabItem(designer, title);
-
+    // An atlas sheet opens on its first village, not on "{village_name}".
     auto* atlas = designer->atlasPanel();
-    atlas->setPreview(true);
+    QVERIFY(atlas->isPreviewing());
     QVERIFY2(atlas->error().isEmpty(), qPrintable(atlas->error()));
     QVERIFY(atlas->featureCount() > 1);
     QCOMPARE(atlas->currentIndex(), 0);
     QCOMPARE(designer->scene()->atlasFeature()->name, atlas->features()[0].name);
     const QImage first = grabItem(designer, title);
+    atlas->setPreview(false);
+    QVERIFY(!designer->scene()->atlasFeature());
+    const QImage plain = grabItem(designer, title);
     QVERIFY(differingPixels(plain, first) > 50);
+    atlas->setPreview(true);
+    QCOMPARE(atlas->currentIndex(), 0);
+    QCOMPARE(differingPixels(first, grabItem(designer, title)), 0);
 
     atlas->next();
     QCOMPARE(atlas->currentIndex(), 1);
