@@ -165,7 +165,9 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
         for (int i = 0; i < sw; ++i) {
           const float pairSum = float(nx[i] * nyRow);
           const float least = std::max(0.0f, std::min(std::min(d0[i], d1[i]), std::min(d2[i], d3[i])));
-          best[i] = pairSum >= 1.5f ? least / pairSum : std::numeric_limits<float>::infinity();
+          // Divided whatever the count, then selected: a conditional division would not vectorise.
+          const float quotient = least / pairSum;
+          best[i] = pairSum >= 1.5f ? quotient : std::numeric_limits<float>::infinity();
         }
       }
       for (int d = 0; d < 4; ++d) {
@@ -202,14 +204,16 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
       const int ny0 = insideCount(y, h, 0);
       const int* nx0 = t.inside[0].data() + xa;
       const float* validSum = t.column[5].data();
-      // Computed whatever the conditions (a division by zero is selected away), so the loops
-      // have no branches.
+      // Computed whatever the conditions (a division by zero is selected away, both tests are
+      // evaluated: `&`, not `&&`), so the loops have no branches and vectorise.
       const auto textureAt = [&](int i, float count) {
         const float quotient = sum[i] / count;
         const float mean = count > 0.5f ? quotient : 0.0f;
         // Half the mean square difference is the variance of a fine-grained pattern.
         const float texture = std::sqrt(0.5f * best[i]) / mean;
-        return std::fabs(best[i]) <= std::numeric_limits<float>::max() && mean > 0 ? texture : 0.0f;
+        const bool finite = std::fabs(best[i]) <= std::numeric_limits<float>::max();
+        const bool positive = mean > 0;
+        return finite & positive ? texture : 0.0f;
       };
       if (allValid)
         for (int i = 0; i < sw; ++i) o[i] = textureAt(i, float(nx0[i] * ny0));
