@@ -120,13 +120,6 @@ struct TextBuilder {
   }
 };
 
-std::string textOf(const vector::AttributeValue& value) {
-  if (const auto* s = std::get_if<std::string>(&value)) return *s;
-  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&value)) return QString::number(*d, 'g', 15).toStdString();
-  return {};
-}
-
 void rankDictionary(AttributeColumn& column) {
   const auto& dict = column.dictionary;
   std::vector<std::optional<double>> numbers(dict.size());
@@ -243,7 +236,7 @@ Result<std::shared_ptr<const AttributeData>> loadAttributeData(const project::La
           break;
         }
         case AttributeColumn::Kind::Text:
-          column.texts.push_back(null ? 0u : builders[c].add(textOf(value)));
+          column.texts.push_back(null ? 0u : builders[c].add(vector::attributeText(value, 15)));
           break;
       }
     }

@@ -14,14 +14,6 @@
 namespace onemap::render {
 namespace {
 
-/// A value as the vector renderer hands it to styles (same formatting, so categories match).
-std::string valueText(const vector::AttributeValue& value) {
-  if (const auto* text = std::get_if<std::string>(&value)) return *text;
-  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&value)) return QString::number(*d, 'g', 10).toStdString();
-  return {};
-}
-
 std::string upper(std::string text) {
   for (char& c : text) c = char(std::toupper(static_cast<unsigned char>(c)));
   return text;
@@ -114,11 +106,11 @@ Result<std::vector<DistinctValue>> readDistinctValues(const FieldSource& layer, 
   options.repairInvalid = false;
   auto result = reader->forEach(options, feedback, [&](const vector::Feature& feature) {
     if (std::size_t(column) >= feature.attributes.size()) return true;
-    const std::string value = valueText(feature.attributes[std::size_t(column)]);
+    const std::string value = vector::attributeText(feature.attributes[std::size_t(column)], 10);
     auto [it, inserted] = found.try_emplace(value, DistinctValue{value, {}, 0});
     ++it->second.count;
     if (nameColumn >= 0 && it->second.name.empty() && std::size_t(nameColumn) < feature.attributes.size())
-      it->second.name = valueText(feature.attributes[std::size_t(nameColumn)]);
+      it->second.name = vector::attributeText(feature.attributes[std::size_t(nameColumn)], 10);
     return true;
   });
   if (!result) return fail(result.error());

@@ -11,17 +11,6 @@
 namespace onemap::sheet {
 namespace {
 
-std::string attributeText(const vector::AttributeValue& value) {
-  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&value)) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.15g", *d);
-    return text;
-  }
-  if (const auto* s = std::get_if<std::string>(&value)) return *s;
-  return {};
-}
-
 std::string fieldList(const vector::LayerInfo& info) {
   std::string names;
   for (const auto& field : info.fields) names += (names.empty() ? "" : ", ") + field.name;
@@ -76,7 +65,7 @@ Result<std::vector<AtlasFeature>> readAtlasFeatures(const project::Project& proj
   auto read = reader->forEach(options, &feedback, [&](const vector::Feature& feature) {
     AtlasFeature f;
     for (std::size_t i = 0; i < info.fields.size() && i < feature.attributes.size(); ++i)
-      f.attributes[info.fields[i].name] = attributeText(feature.attributes[i]);
+      f.attributes[info.fields[i].name] = vector::attributeText(feature.attributes[i]);
     f.code = settings.codeField.empty() ? std::to_string(feature.fid) : f.attributes[settings.codeField];
     f.name = settings.nameField.empty() ? std::string() : f.attributes[settings.nameField];
     f.wkb = feature.wkb;

@@ -23,14 +23,6 @@
 namespace onemap::sheet {
 namespace {
 
-/// A value as the vector renderer hands it to styles (render/field_values.cpp formats alike).
-std::string valueText(const vector::AttributeValue& value) {
-  if (const auto* text = std::get_if<std::string>(&value)) return *text;
-  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&value)) return QString::number(*d, 'g', 10).toStdString();
-  return {};
-}
-
 bool naturalLess(const std::string& a, const std::string& b) {
   bool okA = false, okB = false;
   const double na = QString::fromStdString(a).toDouble(&okA);
@@ -145,7 +137,7 @@ Result<AreaContent> readAreaContent(const project::LayerSpec& layer, const std::
     if (f.wkb.empty()) return true;
     auto g = geos::Geometry::fromWkb(f.wkb);
     if (!g || !frame->intersects(*g)) return true;
-    content.keys[k] = nameField.empty() ? std::string() : valueText(f.attributes[1]);
+    content.keys[k] = nameField.empty() ? std::string() : vector::attributeText(f.attributes[1], 10);
     return !field.empty();  // "any feature": the first one settles it
   });
   if (!report) return fail(report.error());
@@ -233,7 +225,7 @@ std::vector<render::LegendEntry> entriesOf(const project::LayerSpec& layer, cons
   using Mode = render::VectorStyle::Mode;
   if (style.mode == Mode::Categorized && !style.categoryField.empty()) {
     auto content = readAreaContent(
-        layer, style.categoryField, [](const vector::AttributeValue& v) { return std::optional<std::string>(valueText(v)); },
+        layer, style.categoryField, [](const vector::AttributeValue& v) { return std::optional<std::string>(vector::attributeText(v, 10)); },
         "categories", *area, feedback);
     if (!content) {
       problem(content.error());

@@ -50,13 +50,6 @@ double numberOf(const vector::AttributeValue& v) {
   return 0.0;
 }
 
-std::string textOf(const vector::AttributeValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&v)) return QString::number(*d, 'g', 12).toStdString();
-  return {};
-}
-
 QString area(double value) { return QString::number(value, 'f', 2); }
 
 /// Visits the features of `reader` that pass `filter`, reading `fields` (in the layer's spelling).
@@ -207,8 +200,8 @@ Result<ChangeSummary> readChangeSummary(const project::LayerSpec& layer, const T
   std::map<std::pair<std::string, std::string>, ChangeSummaryRow> groups;
   ChangeSummary summary;
   auto visited = visitFiltered(*reader, fields, filter, feedback, [&](const vector::Feature& f) {
-    const std::string type = textOf(f.attributes[0]);
-    const std::string subtype = hasSubtype ? textOf(f.attributes[1]) : std::string();
+    const std::string type = vector::attributeText(f.attributes[0], 12);
+    const std::string subtype = hasSubtype ? vector::attributeText(f.attributes[1], 12) : std::string();
     ChangeSummaryRow& row = groups[{type, subtype}];
     row.type = type;
     row.subtype = subtype;
@@ -307,8 +300,8 @@ Result<SheetTable> readAttributeTable(const project::LayerSpec& layer, const std
       const auto& v = f.attributes[i];
       if (std::holds_alternative<std::monostate>(v)) row.cells << QString();
       else if (real[i]) row.cells << area(numberOf(v));
-      else if (subtype[i]) row.cells << changeSubtypeName(textOf(v));
-      else row.cells << QString::fromStdString(textOf(v));
+      else if (subtype[i]) row.cells << changeSubtypeName(vector::attributeText(v, 12));
+      else row.cells << QString::fromStdString(vector::attributeText(v, 12));
     }
     table.rows.push_back(row);
   });

@@ -696,7 +696,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           };
           texB.resize(std::size_t(th) * RW);
           texA.resize(std::size_t(th) * RW);
-          const int strips = needStrips(rw);
+          const int strips = textureStrips(rw);
           const int classOffset = c0 - t0;  // the texture row of class row 0
           if (useTexture) {
             // The after date's texture where the pre-test reads it: on cropland (strips of rows).
@@ -705,7 +705,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
               const std::uint8_t* m = mask.data() + std::size_t(cy) * RW;
               std::uint8_t* flags = need.data() + std::size_t(cy + classOffset) * std::size_t(strips);
               for (int s = 0; s < strips; ++s) {
-                const int xa = s * kNeedStripWidth, xb = std::min(rw, xa + kNeedStripWidth);
+                const int xa = s * kTextureStripWidth, xb = std::min(rw, xa + kTextureStripWidth);
                 flags[s] = std::uint8_t(nextNonZero(m, xa, xb) < xb);
               }
             }
@@ -785,7 +785,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
               if (!candidateRows[std::size_t(cy)]) continue;
               const std::uint8_t* flagged = candidates.data() + std::size_t(cy) * RW;
               for (int s = 0; s < strips; ++s) {
-                const int xa = std::max(0, s * kNeedStripWidth - 1), xb = std::min(rw, (s + 1) * kNeedStripWidth + 1);
+                const int xa = std::max(0, s * kTextureStripWidth - 1), xb = std::min(rw, (s + 1) * kTextureStripWidth + 1);
                 if (nextNonZero(flagged, xa, xb) >= xb) continue;
                 for (int tr = std::max(0, cy + classOffset - 1); tr <= std::min(th - 1, cy + classOffset + 1); ++tr)
                   need[std::size_t(tr) * std::size_t(strips) + std::size_t(s)] = 1;

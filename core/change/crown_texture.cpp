@@ -11,8 +11,6 @@ namespace onemap::change::detail {
 namespace {
 
 constexpr int kTaps = 2 * kTextureRadius + 1;
-/// Columns of the plane textureOf() works on at a time: its ring of row sums stays in cache.
-constexpr int kStripWidth = 512;
 
 /// Row sums for columns [xa, xb) of a row of width w: `in[x − lo]` holds the row's value at
 /// column x for x in [lo, hi) = [max(0, xa − r), min(w, xb + r)); `out[x − xa]` gets the sum over
@@ -78,9 +76,8 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
     allValid = finite != 0;
   }
   const int quantities = allValid ? 5 : 10;
-  // Narrower strips when only some are needed (a pixel's texture does not depend on its strip).
-  const int stripWidth = need != nullptr ? kNeedStripWidth : kStripWidth;
-  const int strips = (w + stripWidth - 1) / stripWidth;
+  constexpr int stripWidth = kTextureStripWidth;
+  const int strips = textureStrips(w);
   const std::size_t S = std::size_t(std::min(w, stripWidth));
   t.ring.resize(std::size_t(quantities) * kTaps * S);
   t.line.resize(S + 2 * r);
@@ -162,13 +159,15 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
         const float *d0 = t.column[1].data(), *d1 = t.column[2].data(), *d2 = t.column[3].data(),
                     *d3 = t.column[4].data();
         const int* nx = t.inside[0].data() + xa;
+        // Divided whatever the count, then selected in a second loop (on the integer count,
+        // pairSum >= 1.5): GCC would move a division used by one side of a select into a branch,
+        // which does not vectorise.
         for (int i = 0; i < sw; ++i) {
           const float pairSum = float(nx[i] * nyRow);
           const float least = std::max(0.0f, std::min(std::min(d0[i], d1[i]), std::min(d2[i], d3[i])));
-          // Divided whatever the count, then selected: a conditional division would not vectorise.
-          const float quotient = least / pairSum;
-          best[i] = pairSum >= 1.5f ? quotient : std::numeric_limits<float>::infinity();
+          best[i] = least / pairSum;
         }
+        for (int i = 0; i < sw; ++i) best[i] = nx[i] * nyRow >= 2 ? best[i] : std::numeric_limits<float>::infinity();
       }
       for (int d = 0; d < 4; ++d) {
         const float* diffSum = t.column[1 + d].data();
@@ -204,21 +203,22 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
       const int ny0 = insideCount(y, h, 0);
       const int* nx0 = t.inside[0].data() + xa;
       const float* validSum = t.column[5].data();
-      // Computed whatever the conditions (a division by zero is selected away, both tests are
-      // evaluated: `&`, not `&&`), so the loops have no branches and vectorise.
-      const auto textureAt = [&](int i, float count) {
-        const float quotient = sum[i] / count;
-        const float mean = count > 0.5f ? quotient : 0.0f;
-        // Half the mean square difference is the variance of a fine-grained pattern.
-        const float texture = std::sqrt(0.5f * best[i]) / mean;
-        const bool finite = std::fabs(best[i]) <= std::numeric_limits<float>::max();
-        const bool positive = mean > 0;
-        return finite & positive ? texture : 0.0f;
+      // Half the mean square difference is the variance of a fine-grained pattern: the texture is
+      // sqrt(best / 2) / mean where best is finite and the mean positive, else 0. Computed
+      // whatever the conditions, then selected in a second loop (see above), so both vectorise.
+      // A window without pixels (count 0) has the sum 0: its mean 0 / 0 fails `mean > 0` as 0 did.
+      const auto textureOfWindow = [&](const auto& count) {
+        for (int i = 0; i < sw; ++i) o[i] = std::sqrt(0.5f * best[i]) / (sum[i] / count(i));
+        for (int i = 0; i < sw; ++i) {
+          const float mean = sum[i] / count(i);
+          const bool finite = std::fabs(best[i]) <= std::numeric_limits<float>::max();
+          o[i] = finite & (mean > 0) ? o[i] : 0.0f;
+        }
       };
       if (allValid)
-        for (int i = 0; i < sw; ++i) o[i] = textureAt(i, float(nx0[i] * ny0));
+        textureOfWindow([&](int i) { return float(nx0[i] * ny0); });
       else
-        for (int i = 0; i < sw; ++i) o[i] = textureAt(i, validSum[i]);
+        textureOfWindow([&](int i) { return validSum[i]; });
     }
   }
 }

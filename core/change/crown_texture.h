@@ -7,12 +7,12 @@
 namespace onemap::change::detail {
 
 constexpr int kTextureRadius = 2;  // 5 × 5 crown texture window
-/// Columns of a strip when textureOf() is told which strips of each row to compute.
-constexpr int kNeedStripWidth = 128;
-/// Strips of kNeedStripWidth columns across `w` columns.
-inline int needStrips(int w) { return (w + kNeedStripWidth - 1) / kNeedStripWidth; }
+/// Columns of the strips textureOf() works on (its ring of row sums stays in cache).
+constexpr int kTextureStripWidth = 256;
+/// Strips of kTextureStripWidth columns across `w` columns.
+inline int textureStrips(int w) { return (w + kTextureStripWidth - 1) / kTextureStripWidth; }
 
-/// Buffers of textureOf(), kept per thread: rows of one strip of kStripWidth columns.
+/// Buffers of textureOf(), kept per thread: rows of one strip of kTextureStripWidth columns.
 struct TextureScratch {
   // Ring of kTaps rows of row sums per quantity: 0 values, 1–4 squared differences per
   // direction; with missing pixels also 5 valid pixels and 6–9 valid pairs per direction.
@@ -34,14 +34,13 @@ struct TextureScratch {
 /// The sums, in float: per row over [x − r, x + r] (clipped), then per column the sum of those
 /// row sums over [y − r, y + r], always added from left to right and top to bottom — so a
 /// pixel's texture is the same bit for bit whichever unit of the block pass computes it (the
-/// class map does not depend on the memory limit or the threads). Strips of kStripWidth
+/// class map does not depend on the memory limit or the threads). Strips of kTextureStripWidth
 /// columns are done one after the other, with a ring of kTaps rows of row sums each.
 /// Built for AVX2 too (chosen at run time): eight floats per instruction; no FMA, so the same
 /// roundings.
 ///
-/// With `need` (flags, row-major: need[(y − r0) · needStrips(w) + s]), only the strips s of
-/// kNeedStripWidth columns of the rows y flagged are computed, the same bits as without; the
-/// others are 0.
+/// With `need` (flags, row-major: need[(y − r0) · textureStrips(w) + s]), only the strips s of
+/// the rows y flagged are computed, the same bits as without; the others are 0.
 void textureOf(const float* values, int w, int h, int r0, int r1, float* out, TextureScratch& t,
                const std::uint8_t* need = nullptr);
 

@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "detail/attribute_values.h"
 #include "detail/dataset_open.h"
@@ -271,6 +272,17 @@ Result<std::vector<Feature>> FeatureReader::readAll(const ReadOptions& options, 
   if (!result) return fail(result.error());
   if (report != nullptr) *report = *result;
   return features;
+}
+
+std::string attributeText(const AttributeValue& value, int significantDigits) {
+  if (const auto* text = std::get_if<std::string>(&value)) return *text;
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&value)) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*g", significantDigits, *d);
+    return buffer;
+  }
+  return {};
 }
 
 }  // namespace onemap::vector

@@ -19,6 +19,10 @@ namespace onemap::vector {
 /// An attribute value: null, integer, real or text (UTF-8; dates as ISO text).
 using AttributeValue = std::variant<std::monostate, std::int64_t, double, std::string>;
 
+/// An attribute value as text: integers in full, reals with `significantDigits` ("%.*g"), null
+/// as empty. Styles, legends, tables and atlas file names all format values with it.
+std::string attributeText(const AttributeValue& value, int significantDigits = 15);
+
 /// One feature read from a layer: id, attributes in field order, geometry as ISO WKB.
 struct Feature {
   std::int64_t fid = 0;

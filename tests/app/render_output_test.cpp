@@ -10,45 +10,13 @@
 #include <cstdlib>
 
 #include "gdal_fixtures.h"
+#include "image_difference.h"
 #include "onemap/project/project.h"
 #include "onemap/render/map_render_job.h"
 #include "onemap/render/renderer_factory.h"
 #include "temp_dir.h"
 
 using namespace onemap;
-
-namespace {
-
-/// Mean absolute channel difference of two same-size images, and the share of pixels that differ
-/// by more than `tolerance` in any channel.
-struct ImageDifference {
-  double meanAbs = 0.0;
-  double differingShare = 0.0;
-};
-
-ImageDifference compareImages(const QImage& a, const QImage& b, int tolerance) {
-  ImageDifference d;
-  const QImage x = a.convertToFormat(QImage::Format_RGB32);
-  const QImage y = b.convertToFormat(QImage::Format_RGB32);
-  long long sum = 0;
-  long long differing = 0;
-  for (int row = 0; row < x.height(); ++row)
-    for (int col = 0; col < x.width(); ++col) {
-      const QColor p = x.pixel(col, row);
-      const QColor q = y.pixel(col, row);
-      const int dr = std::abs(p.red() - q.red());
-      const int dg = std::abs(p.green() - q.green());
-      const int db = std::abs(p.blue() - q.blue());
-      sum += dr + dg + db;
-      if (std::max({dr, dg, db}) > tolerance) ++differing;
-    }
-  const double pixels = double(x.width()) * double(x.height());
-  d.meanAbs = double(sum) / (3.0 * pixels);
-  d.differingShare = double(differing) / pixels;
-  return d;
-}
-
-}  // namespace
 
 /// The renderer's output devices: a PDF page (vector polygons, searchable CJK labels) and a
 /// control image of a fixed scene that guards the look of every layer type.
@@ -140,7 +108,7 @@ class RenderOutputTest : public QObject {
     QVERIFY2(!expected.isNull(), qPrintable("missing control image " + control +
                                             " (run with ONEMAP_UPDATE_CONTROL_IMAGES=1 to create it)"));
     QCOMPARE(expected.size(), size);
-    const ImageDifference d = compareImages(image, expected, 24);
+    const test::ImageDifference d = test::compareImages(image, expected, 24);
     if (d.differingShare > 0.01 || d.meanAbs > 2.0) {
       image.save(m_dir.path().string().c_str() + QStringLiteral("/actual.png"));
       image.save(QDir::temp().filePath(QStringLiteral("onemap_render_scene_actual.png")));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "image_difference.h"
+
 #include <QImage>
 
 #include <filesystem>
@@ -34,14 +36,6 @@ sheet::SheetContext sampleContext(const project::Project& project, const std::fi
 /// The village with this code read as an atlas feature of `layout`'s atlas (aborts when missing).
 sheet::AtlasFeature sampleVillage(const project::Project& project, const layout::Layout& layout,
                                   const std::string& code);
-
-/// Mean absolute channel difference of two same-size images, and the share of pixels that differ
-/// by more than `tolerance` in any channel.
-struct ImageDifference {
-  double meanAbs = 0.0;
-  double differingShare = 0.0;
-};
-ImageDifference compareImages(const QImage& a, const QImage& b, int tolerance);
 
 /// Runs a program with arguments; its standard output, or empty when it did not run.
 std::string runTool(const std::string& program, const std::vector<std::string>& args);
