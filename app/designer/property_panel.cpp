@@ -223,6 +223,17 @@ void PropertyPanel::addGeometry(QFormLayout* form) {
   });
 }
 
+void PropertyPanel::bindCombo(QComboBox* combo, const PropSpec& spec) {
+  const std::string key = spec.key;
+  connect(combo, &QComboBox::activated, this, [this, key, combo](int i) {
+    setProp(key, combo->itemData(i).toString().toStdString());
+  });
+  m_refreshers.push_back([this, combo, spec] {
+    QSignalBlocker block(combo);
+    combo->setCurrentIndex(std::max(0, combo->findData(QString::fromStdString(value(spec)))));
+  });
+}
+
 void PropertyPanel::addSpec(QFormLayout* form, const PropSpec& spec) {
   const std::string key = spec.key;
   QWidget* widget = nullptr;
@@ -319,13 +330,7 @@ void PropertyPanel::addSpec(QFormLayout* form, const PropSpec& spec) {
     case PropKind::Choice: {
       auto* combo = new QComboBox;
       for (const auto& [v, text] : spec.choices) combo->addItem(label(text), QString::fromStdString(v));
-      connect(combo, &QComboBox::activated, this, [this, key, combo](int i) {
-        setProp(key, combo->itemData(i).toString().toStdString());
-      });
-      m_refreshers.push_back([this, combo, spec] {
-        QSignalBlocker block(combo);
-        combo->setCurrentIndex(std::max(0, combo->findData(QString::fromStdString(value(spec)))));
-      });
+      bindCombo(combo, spec);
       widget = combo;
       break;
     }
@@ -343,13 +348,7 @@ void PropertyPanel::addSpec(QFormLayout* form, const PropSpec& spec) {
           if (other.type == layout::ItemType::Map && other.id != m_itemId)
             combo->addItem(displayName(other), QString::fromStdString(other.id));
       }
-      connect(combo, &QComboBox::activated, this, [this, key, combo](int i) {
-        setProp(key, combo->itemData(i).toString().toStdString());
-      });
-      m_refreshers.push_back([this, combo, spec] {
-        QSignalBlocker block(combo);
-        combo->setCurrentIndex(std::max(0, combo->findData(QString::fromStdString(value(spec)))));
-      });
+      bindCombo(combo, spec);
       widget = combo;
       break;
     }

@@ -12,6 +12,8 @@
 class QFormLayout;
 class QLabel;
 
+class QComboBox;
+
 namespace onemap::gui {
 class MapCanvas;
 class ProjectController;
@@ -46,6 +48,8 @@ class PropertyPanel : public QScrollArea {
   void addMapActions(QFormLayout* form);
   void setProp(const std::string& key, const std::string& value);
   std::string value(const PropSpec& spec) const;
+  /// Writes the combo's chosen item data to the spec's key, and shows the key's value in it.
+  void bindCombo(QComboBox* combo, const PropSpec& spec);
 
   LayoutDocument* m_document;
   gui::ProjectController* m_project;

@@ -177,16 +177,19 @@ ONEMAP_AVX2_CLONES bool flagCandidates(const float* before, const float* after, 
 }
 
 /// Flags (1) the first `n` pixels of the band planes `before` and `after` (4 planes each, `plane`
-/// floats apart) that are cloud on either date; whether there is any. Built for AVX2 too.
-ONEMAP_AVX2_CLONES bool cloudCandidates(const float* before, const float* after,
-                                                                       std::size_t plane, std::size_t n,
-                                                                       const PixelRuleThresholds& t,
-                                                                       std::uint8_t* out) {
+/// floats apart) that are cloud on either date (isCloud()); whether there is any. Built for AVX2
+/// too.
+ONEMAP_AVX2_CLONES bool cloudCandidates(const float* before, const float* after, std::size_t plane, std::size_t n,
+                                        const PixelRuleThresholds& t, std::uint8_t* out) {
+  // isCloud() with both tests evaluated (`&`, not `&&`): no branch, so the loop vectorises.
+  const float bright = t.cloudBrightness, blueLevel = 0.9f * t.cloudBrightness;
+  const auto cloud = [&](const float* v, std::size_t k) {
+    const float brightness = (v[k] + v[plane + k] + v[2 * plane + k]) / 3.0f;
+    return int(brightness > bright) & int(v[k] > blueLevel);
+  };
   int any = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    const PixelBands b{before[k], before[plane + k], before[2 * plane + k], before[3 * plane + k]};
-    const PixelBands a{after[k], after[plane + k], after[2 * plane + k], after[3 * plane + k]};
-    const int c = int(isCloud(b, t)) | int(isCloud(a, t));
+    const int c = cloud(before, k) | cloud(after, k);
     out[k] = std::uint8_t(c);
     any |= c;
   }
@@ -557,7 +560,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     TextureScratch textureScratch;
     std::vector<int> cloudCount;
     std::vector<std::uint8_t> mask, classes, changed, evidence, cloud, cloudRaw, cleaned, interior, interiorEvidence,
-        scratchClasses, rowFlags, columnOr, columnNear, candidates, candidateRows, need;
+        scratchClasses, rowFlags, columnOr, columnNear, candidates, candidateRows, croplandStrips, need;
     std::vector<float> zeroRow;  // a before-date texture of 0 for the pre-test
     {
       // Their largest sizes up front: no reallocation (and no transient second copy) later.
@@ -698,17 +701,24 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           texA.resize(std::size_t(th) * RW);
           const int strips = textureStrips(rw);
           const int classOffset = c0 - t0;  // the texture row of class row 0
-          if (useTexture) {
-            // The after date's texture where the pre-test reads it: on cropland (strips of rows).
-            need.assign(std::size_t(th) * std::size_t(strips), 0);
-            for (int cy = 0; cy < ch; ++cy) {
-              const std::uint8_t* m = mask.data() + std::size_t(cy) * RW;
-              std::uint8_t* flags = need.data() + std::size_t(cy + classOffset) * std::size_t(strips);
-              for (int s = 0; s < strips; ++s) {
-                const int xa = s * kTextureStripWidth, xb = std::min(rw, xa + kTextureStripWidth);
-                flags[s] = std::uint8_t(nextNonZero(m, xa, xb) < xb);
-              }
+          // The strips of kTextureStripWidth columns of each class row that hold cropland.
+          const auto stripColumns = [&](int s) {
+            return std::pair<int, int>(s * kTextureStripWidth, std::min(rw, (s + 1) * kTextureStripWidth));
+          };
+          croplandStrips.resize(std::size_t(ch) * std::size_t(strips));
+          for (int cy = 0; cy < ch; ++cy) {
+            const std::uint8_t* m = mask.data() + std::size_t(cy) * RW;
+            for (int s = 0; s < strips; ++s) {
+              const auto [xa, xb] = stripColumns(s);
+              croplandStrips[std::size_t(cy) * std::size_t(strips) + std::size_t(s)] =
+                  std::uint8_t(nextNonZero(m, xa, xb) < xb);
             }
+          }
+          if (useTexture) {
+            // The after date's texture where the pre-test reads it: on cropland.
+            need.assign(std::size_t(th) * std::size_t(strips), 0);
+            std::copy(croplandStrips.begin(), croplandStrips.end(),
+                      need.begin() + std::ptrdiff_t(classOffset) * std::ptrdiff_t(strips));
             textureOf(va.data() + 3 * plane, rw, bufRows, t0 - bufTop, t1 - bufTop, texA.data(), textureScratch,
                       need.data());
           } else {
@@ -773,10 +783,25 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           for (int cy = 0; cy < ch; ++cy) {
             const std::size_t row = std::size_t(c0 - bufTop + cy) * RW;
             const std::size_t textureRow = std::size_t(cy + classOffset) * RW;
-            candidateRows[std::size_t(cy)] = std::uint8_t(flagCandidates(
-                vb.data() + row, va.data() + row, plane, bandCount, rw, zeroRow.data(), texA.data() + textureRow,
-                mask.data() + std::size_t(cy) * RW, inverseScale, growThreshold, thresholds.texture,
-                magnitudeRow.data(), candidates.data() + std::size_t(cy) * RW));
+            std::uint8_t* flagged = candidates.data() + std::size_t(cy) * RW;
+            const std::uint8_t* rowStrips = croplandStrips.data() + std::size_t(cy) * std::size_t(strips);
+            bool any = false;
+            // Runs of strips with cropland; the others have no candidate.
+            for (int s = 0; s < strips;) {
+              const int s0 = s;
+              const bool onCropland = rowStrips[s] != 0;
+              while (s < strips && (rowStrips[s] != 0) == onCropland) ++s;
+              const int xa = stripColumns(s0).first, xb = stripColumns(s - 1).second;
+              if (!onCropland) {
+                std::fill(flagged + xa, flagged + xb, std::uint8_t(0));
+                continue;
+              }
+              any |= flagCandidates(vb.data() + row + std::size_t(xa), va.data() + row + std::size_t(xa), plane,
+                                    bandCount, xb - xa, zeroRow.data(), texA.data() + textureRow + std::size_t(xa),
+                                    mask.data() + std::size_t(cy) * RW + std::size_t(xa), inverseScale,
+                                    growThreshold, thresholds.texture, magnitudeRow.data(), flagged + xa);
+            }
+            candidateRows[std::size_t(cy)] = std::uint8_t(any);
           }
           if (useTexture) {
             // The before date's texture where the rules read it: at those pixels and beside them.

@@ -64,6 +64,7 @@ ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, flo
 
 /// Whether `p` is an opaque cloud (far brighter than the scene's land, bright in blue too).
 /// (Inline: the block pass tests every pixel of both dates.)
+/// (class_map.cpp's cloudCandidates() repeats this test without branches: change both.)
 inline bool isCloud(const PixelBands& p, const PixelRuleThresholds& thresholds) {
   return p.brightness() > thresholds.cloudBrightness && p.blue > 0.9f * thresholds.cloudBrightness;
 }

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "process_memory.h"
 #include "onemap/project/project.h"
 #include "onemap/sheet/atlas_export.h"
 #include "onemap/sheet/standard_template.h"
@@ -43,19 +44,6 @@ struct Options {
   bool dltb = true;
   std::filesystem::path keep;
 };
-
-double peakRssMb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return double(usage.ru_maxrss) / 1024.0;
-}
-
-double currentRssMb() {
-  std::ifstream statm("/proc/self/statm");
-  long pages = 0, resident = 0;
-  statm >> pages >> resident;
-  return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
 
 Options parse(int argc, char** argv) {
   Options o;
@@ -123,7 +111,7 @@ void run(const char* label, const layout::Layout& layout, const sheet::SheetCont
               label, report->pages, report->pages ? seconds / report->pages : 0.0, seconds,
               times.empty() ? 0.0 : times.front(), times.empty() ? 0.0 : times[times.size() / 2],
               times.empty() ? 0.0 : times.back(), report->pages ? double(bytes) / 1e6 / report->pages : 0.0,
-              report->failures.size(), currentRssMb(), peakRssMb());
+              report->failures.size(), bench::currentRssMb(), bench::peakRssMb());
   for (const auto& f : report->failures) std::printf("  failed %s: %s\n", f.feature.c_str(), f.error.c_str());
   for (const auto& w : report->warnings) std::printf("  warning %s: %s\n", w.feature.c_str(), w.error.c_str());
   std::fflush(stdout);
@@ -193,6 +181,6 @@ int main(int argc, char** argv) {
     options.format = sheet::ExportFormat::GeoTiff;
     run("GeoTIFF files", layout, context, options, o);
   }
-  std::printf("peak RSS %.0f MB\n", peakRssMb());
+  std::printf("peak RSS %.0f MB\n", bench::peakRssMb());
   return 0;
 }

@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "process_memory.h"
 #include "main_window.h"
 #include "onemap/gui/map_canvas.h"
 #include "onemap/gui/project_controller.h"
@@ -39,12 +40,6 @@
 using namespace onemap;
 
 namespace {
-
-double peakRssMb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return double(usage.ru_maxrss) / 1024.0;
-}
 
 /// Milliseconds since this process was started (from /proc, 10 ms resolution).
 double processAgeMs() {
@@ -160,7 +155,7 @@ struct Phase {
 void print(const Phase& p) {
   char render[32] = "";
   if (p.renderMs > 0) std::snprintf(render, sizeof render, "%.0f", p.renderMs);
-  std::printf("%-58s %10s %10.1f %10.1f %9.0f\n", p.name.c_str(), render, p.worstGap, p.p99Gap, peakRssMb());
+  std::printf("%-58s %10s %10.1f %10.1f %9.0f\n", p.name.c_str(), render, p.worstGap, p.p99Gap, bench::peakRssMb());
   std::fflush(stdout);
 }
 
@@ -340,7 +335,7 @@ int main(int argc, char** argv) {
     phase.renderMs = double(t.nsecsElapsed()) / 1e6;
     finish(phase);
   }
-  std::printf("peak RSS %.0f MB (target < 1024); latency target: no gap above 50 ms while browsing\n", peakRssMb());
+  std::printf("peak RSS %.0f MB (target < 1024); latency target: no gap above 50 ms while browsing\n", bench::peakRssMb());
   // Leave without the "unsaved changes" question: the project was only looked at.
   controller->setModified(false);
   return 0;

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "process_memory.h"
 #include "onemap/project/project.h"
 #include "onemap/render/map_render_job.h"
 #include "onemap/render/renderer_factory.h"
@@ -42,20 +43,6 @@ struct Options {
   bool noCache = false;
   std::string only;  // "image", "polygons" or "both"; empty = all
 };
-
-double peakRssMb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return double(usage.ru_maxrss) / 1024.0;
-}
-
-double currentRssMb() {
-  std::ifstream statm("/proc/self/statm");
-  long pages = 0;
-  long resident = 0;
-  statm >> pages >> resident;
-  return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
 
 /// Renders `layers` with a MapRenderJob (worker threads, composed image) and returns the wall time
 /// in ms from start() to finished(); `errors` receives the layer errors.
@@ -93,7 +80,7 @@ void printRow(const Row& row) {
   if (row.anchor > 0) std::snprintf(anchor, sizeof anchor, "%.0f", row.anchor);
   if (row.target > 0) std::snprintf(target, sizeof target, "%.0f", row.target);
   std::printf("%-52s %4zu %9.1f %9.1f %8s %8s %9.0f %9.0f\n", row.name.c_str(), row.ms.size(), median, worst,
-              anchor, target, currentRssMb(), peakRssMb());
+              anchor, target, bench::currentRssMb(), bench::peakRssMb());
   std::fflush(stdout);
 }
 
@@ -258,6 +245,6 @@ int main(int argc, char** argv) {
     printRow(zoomed);
     if (!errors.isEmpty()) std::printf("  errors: %s\n", errors.join("; ").toUtf8().constData());
   }
-  std::printf("peak RSS %.0f MB (target < 1024)\n", peakRssMb());
+  std::printf("peak RSS %.0f MB (target < 1024)\n", bench::peakRssMb());
   return 0;
 }
