@@ -93,7 +93,8 @@ Result<BandSelection> selectBands(raster::RasterSource& before, const std::strin
 }
 
 /// The pixel at `k` of band-sequential planes `plane` floats apart.
-inline PixelBands pixelAt(const float* v, std::size_t plane, std::size_t k, const BandSelection& bands) {
+ONEMAP_ALWAYS_INLINE inline PixelBands pixelAt(const float* v, std::size_t plane, std::size_t k,
+                                               const BandSelection& bands) {
   PixelBands p{v[k], v[plane + k], v[2 * plane + k], v[3 * plane + k]};
   if (bands.swir1Plane >= 0) p.swir1 = v[std::size_t(bands.swir1Plane) * plane + k];
   if (bands.swir2Plane >= 0) p.swir2 = v[std::size_t(bands.swir2Plane) * plane + k];
@@ -237,8 +238,8 @@ std::int64_t bytesPerColumn(int rowStep, int bands) {
 }
 
 /// Cuts `grid` into units whose per-thread buffers fit the memory parameter (less GDAL's block
-/// cache, the fixed overhead and `scratchBytes` per thread), at least two per thread when there is
-/// more than one thread.
+/// cache, the fixed overhead and `scratchBytes` per thread), at least four per thread when there
+/// is more than one thread.
 BlockPlan planBlockPass(const raster::Grid& grid, std::pair<int, int> blockSize, int threads, int bandCount,
                         double memoryMb, std::int64_t cacheBytes, std::int64_t scratchBytes) {
   BlockPlan plan;
@@ -259,7 +260,9 @@ BlockPlan planBlockPass(const raster::Grid& grid, std::pair<int, int> blockSize,
   const int bands = int((grid.width + columns - 1) / columns);
   const int bandWidth = (grid.width + bands - 1) / bands;
   const int steps = (grid.height + plan.rowStep - 1) / plan.rowStep;
-  const int segments = threads > 1 ? std::clamp((2 * threads + bands - 1) / bands, 1, steps) : 1;
+  // Four runs of rows per thread: a thread goes on down its band while nobody took the next run
+  // (no halo read twice, see writeClassMap()), and the runs left at the end are short.
+  const int segments = threads > 1 ? std::clamp((4 * threads + bands - 1) / bands, 1, steps) : 1;
   const int segmentRows = (grid.height + segments - 1) / segments;
   for (int y = 0; y < grid.height; y += segmentRows)
     for (int x = 0; x < grid.width; x += bandWidth)
@@ -505,9 +508,10 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   // 2. The block pass: both dates, cropland mask, rules, clean-up. The grid is cut into bands of
   //    columns and those into runs of rows (the units); a thread takes a unit and streams it
   //    from top to bottom in steps of whole block rows, keeping the 2·kHalo rows the next step
-  //    needs instead of reading them again — so every block of the images is decoded once
-  //    (plus the halo rows at the edges of the units). Each step classifies only the rows it
-  //    writes and the few its clean-up looks at.
+  //    needs instead of reading them again (and goes on into the unit below when nobody took
+  //    it) — so every block of the images is decoded once (plus the halo rows at the edges of
+  //    the units), and blocks farther than kHalo from any cropland not at all. Each step
+  //    classifies only the rows it writes and the few its clean-up looks at.
   Feedback blocks = feedback.subRange(0.1, 1.0);
   blocks.setProgress(0.0, "change classes");
   auto writer = raster::ByteRasterWriter::create(scratch, grid);
@@ -535,7 +539,20 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   const BlockPlan plan = planWith(4 * scratchFloats(planWith(0)));
   const std::size_t pieceFloats = std::size_t(scratchFloats(plan));
   std::atomic<std::int64_t> pixelsRead{0};
-  std::atomic<std::size_t> next{0};
+  // Units are claimed one at a time: first the one below the unit a thread has just done (it goes
+  // on with the rows it holds, as if the two were one unit), else the first one left.
+  std::vector<std::atomic<bool>> taken(plan.units.size());
+  const auto claim = [&](std::size_t u) { return u < taken.size() && !taken[u].exchange(true); };
+  const auto claimFirst = [&]() {
+    std::size_t u = 0;
+    while (u < taken.size() && !claim(u)) ++u;
+    return u;
+  };
+  const auto below = [&](std::size_t u) {
+    for (std::size_t v = 0; v < plan.units.size(); ++v)
+      if (plan.units[v].x0 == plan.units[u].x0 && plan.units[v].y0 == plan.units[u].y1) return v;
+    return plan.units.size();
+  };
   std::atomic<std::int64_t> donePixels{0};
   std::mutex writeMutex;
   FirstError errors;  // stops the other threads without canceling the caller's feedback
@@ -582,7 +599,9 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       interiorEvidence.reserve(written);
       piece.resize(pieceFloats);
     }
-    for (std::size_t u = next++; u < plan.units.size(); u = next++) {
+    int bufTop = 0, bufRows = 0, nextRead = 0;  // the rows held, kept from a unit to the one below
+    bool goOn = false;
+    for (std::size_t u = claimFirst(); u < plan.units.size();) {
       const Unit& unit = plan.units[u];
       const int rx0 = std::max(0, unit.x0 - kHalo), rx1 = std::min(grid.width, unit.x1 + kHalo);
       const int rw = rx1 - rx0;
@@ -591,7 +610,8 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       vb.resize(bandCount * plane);
       va.resize(bandCount * plane);
       const int readTop = std::max(0, unit.y0 - kHalo), readEnd = std::min(grid.height, unit.y1 + kHalo);
-      int bufTop = readTop, bufRows = 0, nextRead = readTop, outY = unit.y0;
+      if (!goOn) bufTop = readTop, bufRows = 0, nextRead = readTop;
+      int outY = unit.y0;
       while (outY < unit.y1) {
         if (errors.failed() || blocks.isCanceled()) return;
         // Read up to the next multiple of the step (a block row boundary).
@@ -876,18 +896,18 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           const raster::Window inner{unit.x0, outY, unit.x1 - unit.x0, outEnd - outY};
           interior.resize(std::size_t(inner.pixelCount()));
           interiorEvidence.resize(interior.size());
-          bool anyOut = false;
+          const int width = inner.width;  // a local: byte stores could alias `inner`
           for (int y = 0; y < inner.height; ++y) {
             const std::size_t from = std::size_t(y + outY - c0) * RW + std::size_t(unit.x0 - rx0);
-            const std::uint8_t* src = cleaned.data() + from;
-            const std::uint8_t* strength = evidence.data() + from;
-            std::uint8_t* dst = interior.data() + std::size_t(y) * std::size_t(inner.width);
-            std::uint8_t* dstStrength = interiorEvidence.data() + std::size_t(y) * std::size_t(inner.width);
-            for (int x = 0; x < inner.width; ++x) {
-              anyOut |= (dst[x] = src[x]) != 0;
-              dstStrength[x] = src[x] != 0 ? strength[x] : std::uint8_t(0);
-            }
+            const std::uint8_t* const src = cleaned.data() + from;
+            const std::uint8_t* const strength = evidence.data() + from;
+            std::uint8_t* const dst = interior.data() + std::size_t(y) * std::size_t(width);
+            std::uint8_t* const dstStrength = interiorEvidence.data() + std::size_t(y) * std::size_t(width);
+            std::copy_n(src, width, dst);
+            // The evidence of change pixels only (both loads unconditional, so the loop vectorises).
+            for (int x = 0; x < width; ++x) dstStrength[x] = std::uint8_t(strength[x] & (src[x] != 0 ? 0xFF : 0x00));
           }
+          const bool anyOut = nextNonZero(interior.data(), 0, int(interior.size())) < int(interior.size());
           // The scratch rasters are sparse: blocks never written read as 0 (no change).
           if (anyOut) {
             std::lock_guard lock(writeMutex);
@@ -915,6 +935,10 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
         bufTop = keepFrom;
         bufRows = bufEnd - keepFrom;
       }
+      // Go on with the unit below if nobody took it: the rows held are those its first step needs.
+      const std::size_t down = below(u);
+      goOn = claim(down);
+      u = goOn ? down : claimFirst();
     }
     pixelsRead += read;
   };

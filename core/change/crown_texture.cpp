@@ -83,6 +83,7 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
   t.line.resize(S + 2 * r);
   t.pairLine.resize(S + 2 * r);
   t.best.resize(S);
+  t.mean.resize(S);
   for (int q = 0; q < quantities; ++q) t.column[q].resize(S);
   for (int dx = 0; dx < 2; ++dx) {
     t.inside[dx].resize(W);
@@ -207,12 +208,15 @@ ONEMAP_AVX2_CLONES void textureOf(const float* values, int w, int h, int r0, int
       // sqrt(best / 2) / mean where best is finite and the mean positive, else 0. Computed
       // whatever the conditions, then selected in a second loop (see above), so both vectorise.
       // A window without pixels (count 0) has the sum 0: its mean 0 / 0 fails `mean > 0` as 0 did.
+      float* mean = t.mean.data();
       const auto textureOfWindow = [&](const auto& count) {
-        for (int i = 0; i < sw; ++i) o[i] = std::sqrt(0.5f * best[i]) / (sum[i] / count(i));
         for (int i = 0; i < sw; ++i) {
-          const float mean = sum[i] / count(i);
+          mean[i] = sum[i] / count(i);
+          o[i] = std::sqrt(0.5f * best[i]) / mean[i];
+        }
+        for (int i = 0; i < sw; ++i) {
           const bool finite = std::fabs(best[i]) <= std::numeric_limits<float>::max();
-          o[i] = finite & (mean > 0) ? o[i] : 0.0f;
+          o[i] = finite & (mean[i] > 0) ? o[i] : 0.0f;
         }
       };
       if (allValid)

@@ -16,7 +16,7 @@ inline int textureStrips(int w) { return (w + kTextureStripWidth - 1) / kTexture
 struct TextureScratch {
   // Ring of kTaps rows of row sums per quantity: 0 values, 1–4 squared differences per
   // direction; with missing pixels also 5 valid pixels and 6–9 valid pairs per direction.
-  std::vector<float> ring, line, pairLine, column[10], best;
+  std::vector<float> ring, line, pairLine, column[10], best, mean;
   std::vector<int> inside[2];  // insideCount(x, w, dx) for dx = 0, 1
   std::vector<int> unevenColumns;  // columns x where inside[0][x] != inside[1][x]
 };
