@@ -8,10 +8,29 @@
 #include "cli_io.h"
 #include "layout_source.h"
 #include "onemap/base/text.h"
+#include "onemap/project/project.h"
 #include "onemap/sheet/atlas_export.h"
+#include "onemap/sheet/standard_template.h"
 #include "progress_printer.h"
 
 namespace onemap::cli {
+namespace {
+
+/// The layer id `--coverage` means: a layer id, "villages" (the project's village boundary
+/// layer), or a layer's name or GeoPackage layer name ("CJDCQ"); unknown values pass through so
+/// that the atlas names them with the list of layers.
+std::string coverageLayerId(const project::Project& project, const std::string& value) {
+  for (const auto& layer : project.layers)
+    if (layer.id == value) return value;
+  if (value == "villages")
+    if (std::string id = sheet::villageLayerId(project); !id.empty()) return id;
+  for (const auto& layer : project.layers)
+    if (layer.name == value || layer.layerName == value) return layer.id;
+  return value;
+}
+
+}  // namespace
+
 namespace {
 
 
@@ -45,7 +64,7 @@ int runExportAtlasCommand(const CommandLine& line) {
   parser.addHelpOption();
   LayoutOptions layoutOptions;
   layoutOptions.addTo(parser);
-  const QCommandLineOption coverage(QStringLiteral("coverage"), QCoreApplication::translate("ExportAtlasCommand", "Layer id of the coverage layer (default: the layout's atlas layer)"), QStringLiteral("LAYER_ID"));
+  const QCommandLineOption coverage(QStringLiteral("coverage"), QCoreApplication::translate("ExportAtlasCommand", "Coverage layer: its id or name, or \"villages\" for the village boundaries (default: the layout's atlas layer)"), QStringLiteral("LAYER"));
   const QCommandLineOption filter(QStringLiteral("filter"), QCoreApplication::translate("ExportAtlasCommand", "OGR SQL attribute filter on the coverage layer, e.g. \"ZLDWDM LIKE '320999101%'\""), QStringLiteral("SQL"));
   const QCommandLineOption out(QStringLiteral("out"), QCoreApplication::translate("ExportAtlasCommand", "Output folder (one file per sheet) or .pdf file (one multi-page PDF)"), QStringLiteral("DIR|FILE"));
   const QCommandLineOption format(QStringLiteral("format"), QCoreApplication::translate("ExportAtlasCommand", "pdf, png or tif [pdf]"), QStringLiteral("FORMAT"));
@@ -102,7 +121,8 @@ int runExportAtlasCommand(const CommandLine& line) {
   auto source = loadLayoutSource(parser, layoutOptions, line);
   if (!source) return reportError(source.error());
   if (!parser.isSet(dpi) && source->layout.exportDpi > 0) options.dpi = source->layout.exportDpi;
-  if (parser.isSet(coverage)) source->layout.atlas.coverageLayerId = parser.value(coverage).toStdString();
+  if (parser.isSet(coverage))
+    source->layout.atlas.coverageLayerId = coverageLayerId(source->project, parser.value(coverage).toStdString());
   if (source->layout.atlas.coverageLayerId.empty())
     return reportError(Error{ErrorCode::InvalidInput, "the layout has no atlas coverage layer", source->layout.name,
                              "Give the village layer's id with --coverage LAYER_ID."});

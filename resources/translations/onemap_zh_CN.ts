@@ -305,10 +305,6 @@
         <translation>导出图集：覆盖图层的每个要素一幅图（默认按行政村：一村一图），每幅缩放到该要素，要素外部淡化显示，并填写变量和统计表；可按“代码_名称”每幅一个文件，或输出一个多页 PDF。某幅失败时会报告，其余图幅照常输出。</translation>
     </message>
     <message>
-        <source>Layer id of the coverage layer (default: the layout's atlas layer)</source>
-        <translation>覆盖图层的图层 ID（默认：版式图集所设图层）</translation>
-    </message>
-    <message>
         <source>OGR SQL attribute filter on the coverage layer, e.g. "ZLDWDM LIKE '320999101%'"</source>
         <translation>覆盖图层的 OGR SQL 属性筛选条件，例如 "ZLDWDM LIKE '320999101%'"</translation>
     </message>
@@ -375,6 +371,10 @@
     <message>
         <source>%1 of %2 sheets written to %3 in %4 s (%5 s per sheet)</source>
         <translation>已写出 %1/%2 幅图到 %3，用时 %4 秒（每幅 %5 秒）</translation>
+    </message>
+    <message>
+        <source>Coverage layer: its id or name, or "villages" for the village boundaries (default: the layout's atlas layer)</source>
+        <translation>覆盖图层：图层 ID 或名称，或用 "villages" 表示行政村界线（默认：版式图集所设图层）</translation>
     </message>
 </context>
 <context>

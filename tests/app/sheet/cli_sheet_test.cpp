@@ -148,3 +148,18 @@ TEST(CliSheet, ABadFilterOrCoverageIsNamed) {
   EXPECT_NE(coverage.err.find("XZQ"), std::string::npos) << coverage.err;
   EXPECT_TRUE(out.files().empty());
 }
+
+TEST(CliSheet, TheCoverageIsNamedByIdNameOrAsVillages) {
+  TempDir out;
+  for (const std::string coverage : {"villages", "行政村界线", "CJDCQ"}) {
+    const auto folder = (out / ("by_" + std::to_string(coverage.size()))).string();
+    const auto run = runCli({"export-atlas", "--project", sampleProject().string(), "--template", "village", "--coverage",
+                             coverage, "--filter", "ZLDWDM = '320999100201'", "--dpi", "20", "--out", folder, "--quiet",
+                             "--json"});
+    ASSERT_EQ(run.exitCode, 0) << coverage << ": " << run.err;
+    const json j = json::parse(run.out);
+    EXPECT_EQ(j["sheets"].get<int>(), 1) << coverage;
+    ASSERT_EQ(j["files"].size(), 1u) << coverage;
+    EXPECT_NE(j["files"][0].get<std::string>().find("320999100201_陈家湾村.pdf"), std::string::npos) << coverage;
+  }
+}
