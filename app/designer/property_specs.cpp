@@ -37,7 +37,7 @@ std::vector<PropSpec> mapSpecs() {
       simple(k::kLockExtent, QT_TRANSLATE_NOOP("ItemProperty", "Lock extent"), PropKind::Flag, "false"),
       number(k::kScale, QT_TRANSLATE_NOOP("ItemProperty", "Fixed scale 1:"), 0, 0, 1e9, 0),
       choice(k::kAtlasScale, QT_TRANSLATE_NOOP("ItemProperty", "Atlas scale"), "nice",
-             {{"nice", QT_TRANSLATE_NOOP("ItemProperty", "Nice (1, 2, 2.5, 5 × 10ⁿ)")},
+             {{"nice", QT_TRANSLATE_NOOP("ItemProperty", "Rounded up (1, 1.2, 1.5 … 7.5 × 10ⁿ)")},
               {"fit", QT_TRANSLATE_NOOP("ItemProperty", "Fit the feature")}}),
       number(k::kMapRotation, QT_TRANSLATE_NOOP("ItemProperty", "Map rotation"), 0, -360, 360, 1, " °"),
       simple(k::kLayers, QT_TRANSLATE_NOOP("ItemProperty", "Layers"), PropKind::Layers),

@@ -687,10 +687,6 @@
         <translation>图集比例尺</translation>
     </message>
     <message>
-        <source>Nice (1, 2, 2.5, 5 × 10ⁿ)</source>
-        <translation>取整（1、2、2.5、5 × 10ⁿ）</translation>
-    </message>
-    <message>
         <source>Fit the feature</source>
         <translation>适合要素</translation>
     </message>
@@ -921,6 +917,10 @@
     <message>
         <source>Fill</source>
         <translation>填充</translation>
+    </message>
+    <message>
+        <source>Rounded up (1, 1.2, 1.5 … 7.5 × 10ⁿ)</source>
+        <translation>向上取整（1、1.2、1.5 … 7.5 × 10ⁿ）</translation>
     </message>
 </context>
 <context>
