@@ -159,6 +159,35 @@ TEST(PolygonRasterizer, WindowOffsetsAndAllTouched) {
   EXPECT_EQ(countOf<std::uint8_t>(out, 1), 20 * 20);
 }
 
+TEST(PolygonRasterizer, OneReadGivesCentresAndTouchedPixels) {
+  TempDir dir;
+  // A polygon whose edges run through pixels, and a sliver narrower than a pixel that covers no
+  // pixel centre: only the touched map may see it (the conservative presence map).
+  writeVector(dir / "b.gpkg", "GPKG", "inner", 4549, {},
+              {{polygon(10.6, 10.6, 29.4, 29.4), {}}, {polygon(50.6, 50.2, 50.9, 60.8), {}}});
+  RasterizeOptions options;
+  options.numberFeatures = false;  // burn() only: no numbering pass over the layer
+  auto rasterizer = PolygonRasterizer::open(dir / "b.gpkg", testGrid(), options);
+  ASSERT_TRUE(rasterizer) << rasterizer.error().text();
+  EXPECT_EQ(rasterizer->featureCount(), 0);
+  std::vector<std::uint8_t> centres, touched;
+  ASSERT_TRUE(rasterizer->burnWithTouched(kWhole, centres, touched));
+  ASSERT_EQ(centres.size(), 10000u);
+  ASSERT_EQ(touched.size(), 10000u);
+  EXPECT_EQ(countOf<std::uint8_t>(centres, 1), 18 * 18);
+  EXPECT_EQ(countOf<std::uint8_t>(touched, 1), 20 * 20 + 11);
+  EXPECT_EQ(touched[55 * 100 + 50], 1);  // the sliver's column, inside its rows
+  EXPECT_EQ(centres[55 * 100 + 50], 0);
+  for (std::size_t i = 0; i < centres.size(); ++i) {
+    if (centres[i]) {
+      ASSERT_EQ(touched[i], 1) << "pixel " << i;
+    }
+  }
+  // Without numbering, burnIds() refuses instead of numbering wrongly.
+  std::vector<std::int32_t> ids;
+  EXPECT_FALSE(rasterizer->burnIds(kWhole, ids));
+}
+
 TEST(PolygonRasterizer, IdsFollowFidOrderAndLastWins) {
   TempDir dir;
   writeVector(dir / "a.gpkg", "GPKG", "ids", 4549, {},
