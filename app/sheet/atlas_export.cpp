@@ -9,9 +9,9 @@
 #include <mutex>
 #include <set>
 #include <system_error>
-#include <thread>
 
 #include "onemap/base/text.h"
+#include "onemap/base/worker_pool.h"
 #include "onemap/layout/layout.h"
 #include "onemap/render/renderer_factory.h"
 #include "onemap/sheet/map_layers.h"
@@ -104,15 +104,11 @@ void fillReport(AtlasReport& report, const std::vector<AtlasFeature>& features,
 }
 
 /// Runs `work(index)` for every index on `threads` threads (the calling thread among them).
-void runOnThreads(std::size_t count, int threads, const std::function<void(std::size_t)>& work) {
+void forEachIndex(std::size_t count, int threads, const std::function<void(std::size_t)>& work) {
   std::atomic<std::size_t> next{0};
-  const auto loop = [&] {
+  runOnThreads(threads, [&] {
     for (std::size_t i = next++; i < count; i = next++) work(i);
-  };
-  std::vector<std::thread> helpers;
-  for (int t = 1; t < threads; ++t) helpers.emplace_back(loop);
-  loop();
-  for (auto& helper : helpers) helper.join();
+  });
 }
 
 Result<AtlasReport> exportFiles(const layout::Layout& layout, const SheetContext& context,
@@ -157,7 +153,7 @@ Result<AtlasReport> exportFiles(const layout::Layout& layout, const SheetContext
                                  int(features.size()));
   QElapsedTimer wall;
   wall.start();
-  runOnThreads(features.size(), threads, [&](std::size_t i) {
+  forEachIndex(features.size(), threads, [&](std::size_t i) {
     SheetOutcome& outcome = outcomes[i];
     if (feedback.isCanceled()) {
       outcome.canceled = true;
