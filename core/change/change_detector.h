@@ -48,12 +48,18 @@ struct ChangeSummary {
   double areaM2 = 0.0;
   std::map<std::string, int> bySubtype;  ///< building, road, pond, orchard_forest, bare, other
   std::vector<SummaryRow> villages;
-  float threshold = 0.0f;                ///< automatic change-magnitude threshold used
+  float threshold = 0.0f;                ///< change-magnitude threshold used (noise units; +inf: nothing to threshold)
+  float medianMagnitude = 0.0f;          ///< median change magnitude of the scene (unchanged ground), noise units
+  std::vector<std::string> warnings;     ///< what the user should know about the run ("the two images do not differ…")
   std::size_t invariantPixels = 0;
   std::vector<std::string> bands;        ///< roles of the bands compared (blue, green, red, nir, then SWIR when both dates have it)
   std::vector<double> gains;             ///< after → before gain per band used (blue, green, red, nir, SWIR…)
   std::vector<double> offsets;           ///< after → before offset per band
   std::int64_t pixels = 0;               ///< pixels of the before grid processed
+  std::string crs;                       ///< the grid's CRS as "EPSG:4326 WGS 84" (the before image's)
+  bool geographicGrid = false;           ///< the grid is in degrees (distances and areas on the ellipsoid)
+  double pixelWidthM = 0.0;              ///< ground size of a pixel at the grid's centre, in metres
+  double pixelHeightM = 0.0;
   double seconds = 0.0;
 };
 

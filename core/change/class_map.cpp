@@ -12,6 +12,8 @@
 #include <future>
 
 
+#include "band_selection.h"
+#include "calibration.h"
 #include "class_cleanup.h"
 #include "crown_texture.h"
 #include "simd_clones.h"
@@ -20,6 +22,7 @@
 #include "onemap/change/pixel_rules.h"
 #include "onemap/gdal/block_cache_limit.h"
 #include "onemap/change/radiometry.h"
+#include "onemap/proj/ground_scale.h"
 #include "onemap/raster/class_raster.h"
 #include "onemap/raster/polygon_rasterizer.h"
 #include "onemap/vector/feature_reader.h"
@@ -36,70 +39,14 @@ constexpr double kMaxShiftPixel = 5.0;  // coarsest pixel (m) at which misregist
 constexpr int kGap = 3;                 // non-cropland gaps bridged within a patch
 constexpr double kGrowReachM = 5.0;     // at most: metres growth reaches
 constexpr double kGapReachM = 7.0;      // at most: metres of gap bridged
-// The least change threshold (in units of the scene's median spectrum length): 5 %. Otsu's
-// choice was 0.16–0.28 on every real and generated pair measured, 0.008 on a pair without change.
-constexpr float kLeastChange = 0.05f;
+// Full-resolution pixels read to measure the noise and the threshold (calibration.h).
+constexpr std::size_t kCalibrationPixels = std::size_t(1) << 20;
 constexpr int kCoreRadius = 12;         // at most: radius of the window a cloud core must fill
 constexpr int kHazeRadius = 32;         // at most: distance from a cloud core searched for thin edges
 // What one output pixel depends on: clean-up (1) of bridging (kGap) of growth (kGrowSteps) of
 // pixel classes, which need the texture window at the shifted neighbours or the cloud zone.
 constexpr int kHalo = 1 + kGap + kGrowSteps + std::max(kTextureRadius + kShift, kHazeRadius + kCoreRadius);
 using raster::BandRole;
-
-/// Roles the rules read (every image must have them), then the optional ones compared when both
-/// dates have them.
-constexpr BandRole kRequiredRoles[] = {BandRole::Blue, BandRole::Green, BandRole::Red, BandRole::Nir};
-constexpr BandRole kOptionalRoles[] = {BandRole::Swir1, BandRole::Swir2};
-
-/// The bands of both dates compared, in the same order: blue, green, red, nir, then each SWIR
-/// band both images have. `roles` names them.
-struct BandSelection {
-  std::vector<int> before, after;
-  std::vector<BandRole> roles;
-  int swir1Plane = -1, swir2Plane = -1;  ///< planes of the SWIR bands in the reads, −1 without
-};
-
-Status checkRequiredBands(raster::RasterSource& source, const std::string& override, const char* which) {
-  if (!override.empty())
-    if (auto st = source.bandRoles().applyOverride(override); !st) return fail(st.error());
-  const std::vector<BandRole> roles(std::begin(kRequiredRoles), std::end(kRequiredRoles));
-  if (auto missing = source.bandRoles().firstMissing(roles)) {
-    return fail(ErrorCode::InvalidInput,
-                std::string("the ") + which + " image has no " + std::string(raster::bandRoleName(*missing)) + " band",
-                text::displayPath(source.path()),
-                std::string("Name the bands with --") + which + "-bands, e.g. blue=1,green=2,red=3,nir=4 (found: " +
-                    source.bandRoles().summary() + ").");
-  }
-  return {};
-}
-
-Result<BandSelection> selectBands(raster::RasterSource& before, const std::string& beforeOverride,
-                                  raster::RasterSource& after, const std::string& afterOverride) {
-  if (auto st = checkRequiredBands(before, beforeOverride, "before"); !st) return fail(st.error());
-  if (auto st = checkRequiredBands(after, afterOverride, "after"); !st) return fail(st.error());
-  BandSelection s;
-  const auto add = [&](BandRole role) {
-    s.before.push_back(*before.bandRoles().bandFor(role));
-    s.after.push_back(*after.bandRoles().bandFor(role));
-    s.roles.push_back(role);
-  };
-  for (BandRole role : kRequiredRoles) add(role);
-  for (BandRole role : kOptionalRoles)
-    if (before.bandRoles().bandFor(role) && after.bandRoles().bandFor(role)) {
-      (role == BandRole::Swir1 ? s.swir1Plane : s.swir2Plane) = int(s.roles.size());
-      add(role);
-    }
-  return s;
-}
-
-/// The pixel at `k` of band-sequential planes `plane` floats apart.
-ONEMAP_ALWAYS_INLINE inline PixelBands pixelAt(const float* v, std::size_t plane, std::size_t k,
-                                               const BandSelection& bands) {
-  PixelBands p{v[k], v[plane + k], v[2 * plane + k], v[3 * plane + k]};
-  if (bands.swir1Plane >= 0) p.swir1 = v[std::size_t(bands.swir1Plane) * plane + k];
-  if (bands.swir2Plane >= 0) p.swir2 = v[std::size_t(bands.swir2Plane) * plane + k];
-  return p;
-}
 
 /// Summed-area table of a w × h image (the values given by `value(x, y)`), (w + 1) × (h + 1).
 template <class T, class F>
@@ -143,33 +90,64 @@ ONEMAP_AVX2_CLONES void normalizeBand(const float* in, std::size_t n,
   for (std::size_t k = 0; k < n; ++k) out[k] = float(gain * in[k] + offset);
 }
 
-/// Flags (1) the pixels of one row (`n` pixels of band planes `plane` floats apart) that the
-/// rules must look at: cropland whose change magnitude reaches `growThreshold` or whose crown
-/// texture rose by `textureRise`. The others are None or Invalid whatever the rules say (the
-/// test is the exact negation of that, NaN included, with changeMagnitude()'s arithmetic).
-/// With a before-date texture of 0 it flags a superset (textures are never negative): the block
-/// pass's pre-test, which tells where the before date's texture is needed.
-/// `sums` is a row of scratch. Whether any is flagged. Built for AVX2 too.
-ONEMAP_AVX2_CLONES bool flagCandidates(const float* before, const float* after, std::size_t plane,
-                                       std::size_t bandCount, int n, const float* textureBefore,
-                                       const float* textureAfter, const std::uint8_t* mask, float inverseScale,
-                                       float growThreshold, float textureRise, float* sums, std::uint8_t* out) {
+/// Change magnitudes (changeMagnitude()) of `n` pixels of band planes `plane` floats apart, into
+/// `out`. Built for AVX2 too.
+ONEMAP_AVX2_CLONES void magnitudesOf(const float* before, const float* after, std::size_t plane,
+                                     const BandSelection& bands, const std::array<float, 6>& weights, int n,
+                                     float* out) {
+  // The bands in the order of the reads, with their weights.
+  std::array<float, 6> w{};
+  for (std::size_t b = 0; b < bands.roles.size(); ++b)
+    w[b] = weights[b < 4 ? b : (int(b) == bands.swir1Plane ? 4 : 5)];
   for (int x = 0; x < n; ++x) {
-    const float d = after[x] - before[x];
-    sums[x] = d * d;
+    const float d = (after[x] - before[x]) * w[0];
+    out[x] = d * d;
   }
-  for (std::size_t b = 1; b < bandCount; ++b) {
+  for (std::size_t b = 1; b < bands.roles.size(); ++b) {
     const float* pb = before + b * plane;
     const float* pa = after + b * plane;
+    const float wb = w[b];
     for (int x = 0; x < n; ++x) {
-      const float d = pa[x] - pb[x];
-      sums[x] += d * d;
+      const float d = (pa[x] - pb[x]) * wb;
+      out[x] += d * d;
     }
   }
+  for (int x = 0; x < n; ++x) out[x] = std::sqrt(out[x]);
+}
+
+/// Mean of the magnitudes over each pixel's 3 × 3 neighbourhood for one row of `n` pixels:
+/// `above`, `row` and `below` are the magnitude rows (null at the edge of the buffer); the
+/// neighbourhood is clipped at the buffer's edges. Built for AVX2 too.
+ONEMAP_AVX2_CLONES void meanOfNeighbours(const float* above, const float* row, const float* below, int n,
+                                         float* columnSums, float* out) {
+  const float rows = 1.0f + (above ? 1.0f : 0.0f) + (below ? 1.0f : 0.0f);
+  for (int x = 0; x < n; ++x) columnSums[x] = row[x];
+  if (above)
+    for (int x = 0; x < n; ++x) columnSums[x] += above[x];
+  if (below)
+    for (int x = 0; x < n; ++x) columnSums[x] += below[x];
+  if (n == 1) {
+    out[0] = columnSums[0] / rows;
+    return;
+  }
+  out[0] = (columnSums[0] + columnSums[1]) / (2.0f * rows);
+  const float inner = 1.0f / (3.0f * rows);
+  for (int x = 1; x < n - 1; ++x) out[x] = (columnSums[x - 1] + columnSums[x] + columnSums[x + 1]) * inner;
+  out[n - 1] = (columnSums[n - 2] + columnSums[n - 1]) / (2.0f * rows);
+}
+
+/// Flags (1) the pixels of one row that the rules must look at: cropland whose mean change
+/// magnitude (`magnitude`) reaches `growThreshold` or whose crown texture rose by `textureRise`.
+/// The others are None or Invalid whatever the rules say (the test is the exact negation of
+/// that, NaN included). With a before-date texture of 0 it flags a superset (textures are never
+/// negative): the block pass's pre-test, which tells where the before date's texture is needed.
+/// Whether any is flagged. Built for AVX2 too.
+ONEMAP_AVX2_CLONES bool flagCandidates(const float* magnitude, int n, const float* textureBefore,
+                                       const float* textureAfter, const std::uint8_t* mask, float growThreshold,
+                                       float textureRise, std::uint8_t* out) {
   int any = 0;
   for (int x = 0; x < n; ++x) {
-    const float direct = std::sqrt(sums[x]) * inverseScale;
-    const int skip = int(direct < growThreshold) & int(!(textureAfter[x] - textureBefore[x] >= textureRise));
+    const int skip = int(!(magnitude[x] >= growThreshold)) & int(!(textureAfter[x] - textureBefore[x] >= textureRise));
     const int flag = int(mask[x] != 0) & (1 - skip);
     out[x] = std::uint8_t(flag);
     any |= flag;
@@ -195,6 +173,34 @@ ONEMAP_AVX2_CLONES bool cloudCandidates(const float* before, const float* after,
     any |= c;
   }
   return any != 0;
+}
+
+/// Whether the sample (band-sequential planes of `pixels` = w × h, after date normalised) holds
+/// a cloud core on either date: pixels whose visible mean and blue exceed `level` on that date
+/// only, filling at least 90 % of a window kCloudGateM across (`pixelM` = the sample's pixel size in metres).
+/// Clouds are larger than that; roofs and concrete yards that bright rarely are.
+constexpr double kCloudGateM = 60.0;
+bool hasCloudCores(const std::vector<float>& b, const std::vector<float>& a, std::size_t pixels, int w, int h,
+                   const BandSelection& bands, float level, double pixelM) {
+  (void)bands;
+  std::vector<std::uint8_t> bright(pixels);
+  std::size_t any = 0;
+  const auto cloudAt = [&](const std::vector<float>& v, std::size_t k) {
+    const float brightness = (v[k] + v[pixels + k] + v[2 * pixels + k]) / 3.0f;
+    return brightness > level && v[k] > level;
+  };
+  // Bright on one date only: clouds move, and what is as bright on both dates is a surface.
+  for (std::size_t k = 0; k < pixels; ++k) any += bright[k] = std::uint8_t(cloudAt(b, k) != cloudAt(a, k));
+  const int r = std::max(1, int(std::lround(kCloudGateM / 2.0 / std::max(pixelM, 1e-9))));
+  const std::size_t window = std::size_t(2 * r + 1) * std::size_t(2 * r + 1);
+  if (any < window * 9 / 10) return false;
+  std::vector<int> sum;
+  summedArea(w, h, sum, [&](int x, int y) { return int(bright[std::size_t(y) * std::size_t(w) + std::size_t(x)]); });
+  for (int y = r; y + r < h; ++y)
+    for (int x = r; x + r < w; ++x)
+      if (bright[std::size_t(y) * std::size_t(w) + std::size_t(x)] && 10 * std::size_t(boxSum(sum, w, h, x, y, r)) >= 9 * window)
+        return true;
+  return false;
 }
 
 /// Pixels normalised and tested for cloud at a time (their planes stay in cache in between).
@@ -229,7 +235,9 @@ std::int64_t bytesPerColumn(int rowStep, int bands) {
   const std::int64_t textureRows = classRows + 2 * kShift;       // rows with textures
   return held * (2 * bands * 4  // vb, va: both dates, all bands as float
                  + 2 + 4)       // cloud candidates, cloud flags and their summed-area table (int)
-         + 4 + 4                // magnitudeRow, zeroRow
+         + 4 + 4                // columnSums, zeroRow
+         + (classRows + 2) * 4  // magnitudes of the class rows and one row beside them
+         + classRows * 4        // their 3 × 3 means
          + textureRows * 2 * 4  // texB, texA
          + classRows * 7        // mask, classes, changed, evidence, scratchClasses, cleaned, candidates
          + written * 2          // interior, interiorEvidence
@@ -347,6 +355,17 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   if (!after) return fail(after.error());
   grid = before->grid();
   summary.pixels = std::int64_t(grid.width) * grid.height;
+  // Distances and areas of the rules are ground metres: a geographic grid's pixel sizes in
+  // degrees are measured on the ellipsoid at its centre.
+  auto scale = proj::groundScale(grid.crsWkt, grid.geoTransform, grid.width, grid.height);
+  if (!scale) return fail(scale.error().code, scale.error().message, text::displayPath(inputs.before), scale.error().hint);
+  if (scale->geographic && (scale->westLon < -180.0 || scale->eastLon > 180.0))
+    return fail(ErrorCode::InvalidInput, "the image crosses the 180° meridian", text::displayPath(inputs.before),
+                "Warp both images to a projected CRS first, e.g. gdalwarp -t_srs EPSG:32601 (UTM zone 1N).");
+  summary.crs = scale->crsName;
+  summary.geographicGrid = scale->geographic;
+  summary.pixelWidthM = scale->pixelWidthM;
+  summary.pixelHeightM = scale->pixelHeightM;
 
   raster::RasterizeOptions cropOptions;
   cropOptions.layerName = inputs.cropland.layer;
@@ -388,7 +407,15 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   });
   if (auto st = before->readResampled(all, sampleW, sampleH, bands.before, sb, raster::Resampling::Average); !st) return st;
   if (auto st = afterSample.get(); !st) return st;
-  const Normalization normalization = fitNormalization(sb, sa, samplePixels, bandCount);
+  // Clouds on either date (each on its own scale) are no ground to fit the radiometry on: what
+  // is far brighter than the land on one date only (as bright on both, it is a surface).
+  std::vector<std::uint8_t> cloudy(samplePixels, 0), cloudyAfter;
+  flagBrightest(sb, samplePixels, cloudy);
+  flagBrightest(sa, samplePixels, cloudyAfter);
+  for (std::size_t i = 0; i < samplePixels; ++i) cloudy[i] ^= cloudyAfter[i];
+  std::vector<std::uint8_t>().swap(cloudyAfter);
+  const Normalization normalization = fitNormalization(sb, sa, samplePixels, bandCount, cloudy);
+  std::vector<std::uint8_t>().swap(cloudy);
   summary.invariantPixels = normalization.invariantPixels;
   summary.gains.clear();
   summary.offsets.clear();
@@ -422,43 +449,6 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       if (median > 0) thresholds.sceneBrightness = median;
     }
   }
-  // The unit of change magnitudes: the median spectrum length of the before date.
-  std::vector<float> magnitudes;
-  magnitudes.reserve(samplePixels);
-  for (std::size_t i = 0; i < samplePixels; ++i) {
-    const float length = spectrumLength(sampleBefore(i));
-    if (std::isfinite(length) && length > 0) magnitudes.push_back(length);
-  }
-  if (!magnitudes.empty()) {
-    std::nth_element(magnitudes.begin(), magnitudes.begin() + std::ptrdiff_t(magnitudes.size() / 2), magnitudes.end());
-    thresholds.inverseScale = 1.f / magnitudes[magnitudes.size() / 2];
-  }
-  const float inverseScale = thresholds.inverseScale;
-  if (sampleCropland.valid())
-    if (auto st = sampleCropland.get(); !st) return st;
-  // Otsu's threshold of the change magnitudes of the cropland, clouds and their shadows left
-  // out: a scene with clouds would otherwise split cloud from land instead of change from none.
-  PixelRuleThresholds screening = thresholds;
-  screening.changeMagnitude = std::numeric_limits<float>::infinity();
-  screening.texture = std::numeric_limits<float>::infinity();
-  magnitudes.clear();
-  for (std::size_t i = 0; i < samplePixels; ++i) {
-    if (!sampleMask[i]) continue;
-    const PixelBands pb = sampleBefore(i), pa = sampleAfter(i);
-    if (classifyPixel(pb, pa, 0.f, 0.f, screening) == ChangeClass::Invalid) continue;
-    const float m = changeMagnitude(pb, pa, inverseScale);
-    if (std::isfinite(m)) magnitudes.push_back(std::min(m, 2.0f));
-  }
-  if (magnitudes.empty() && !hasCropland)
-    return fail(ErrorCode::InvalidInput, "the images share no valid pixels", text::displayPath(inputs.before),
-                "Check that both images cover the same ground.");
-  if (magnitudes.empty())
-    return fail(ErrorCode::InvalidInput, "no cropland lies on the images",
-                text::displayPath(inputs.cropland.path) + (inputs.cropland.layer.empty() ? "" : ":" + inputs.cropland.layer),
-                "Check that the cropland layer covers the images (and its coordinate system).");
-  // Otsu always splits, even a scene without change: then it cuts through the noise. No change
-  // of under kLeastChange (sensor noise and what normalisation leaves) is change at sensitivity 1.
-  thresholds.changeMagnitude = std::max(otsuThreshold(magnitudes, 2.0f), kLeastChange) / float(parameters.sensitivity);
   // The spectrum of opaque cloud (normalised to the before date) for the thin-cloud test: the
   // mean of the sample's cloud pixels on either date, else a flat spectrum above the threshold.
   PixelBands cloudSpectrum{1.15f * thresholds.cloudBrightness, 1.15f * thresholds.cloudBrightness,
@@ -478,10 +468,60 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       cloudSpectrum = {float(sum[0] / double(count)), float(sum[1] / double(count)), float(sum[2] / double(count)),
                        float(sum[3] / double(count))};
   }
+  // Clouds and their shadows are masked only in a scene with clouds: without a cloud to cast
+  // it, a uniform darkening is new dark ground (asphalt, a dark roof), and without clouds the
+  // brightest pixels are new roofs and concrete, not cloud.
+  if (thresholds.cloudMask && !hasCloudCores(sb, sa, samplePixels, sampleW, sampleH, bands,
+                                             0.9f * thresholds.cloudBrightness,
+                                             scale->pixelSizeM() * double(grid.width) / sampleW)) {
+    thresholds.cloudMask = false;
+    summary.warnings.push_back("no clouds were found: clouds and cloud shadows are not masked");
+  }
+  if (sampleCropland.valid())
+    if (auto st = sampleCropland.get(); !st) return st;
+  // The unit and the threshold of change magnitudes, measured at full resolution: the noise of
+  // each band's change, and Otsu's threshold of the mean 3 × 3 magnitude on cropland that is
+  // neither cloud, shadow nor ground that kept its cover (see calibration.h).
+  PixelRuleThresholds screening = thresholds;
+  screening.changeMagnitude = std::numeric_limits<float>::infinity();
+  screening.texture = std::numeric_limits<float>::infinity();
+  std::optional<raster::PolygonRasterizer> calibrationCrop;
+  if (hasCropland) {
+    auto opened = raster::PolygonRasterizer::open(inputs.cropland.path, grid, cropOptions);
+    if (!opened) return fail(opened.error());
+    calibrationCrop.emplace(std::move(*opened));
+  }
+  auto calibration = calibrateChange(*before, *after, bands, normalization, screening,
+                                     calibrationCrop ? &*calibrationCrop : nullptr,
+                                     calibrationWindows(grid, kCalibrationPixels));
+  if (!calibration) {
+    Error e = calibration.error();
+    if (e.context.empty()) {
+      e.context = text::displayPath(inputs.before);
+      e.hint = "Check that both images cover the same ground.";
+    }
+    return fail(std::move(e));
+  }
+  calibrationCrop.reset();
+  if (calibration->croplandPixels == 0 && hasCropland)
+    return fail(ErrorCode::InvalidInput, "no cropland lies on the images",
+                text::displayPath(inputs.cropland.path) + (inputs.cropland.layer.empty() ? "" : ":" + inputs.cropland.layer),
+                "Check that the cropland layer covers the images (and its coordinate system).");
+  thresholds.bandWeights = calibration->bandWeights;
+  summary.medianMagnitude = calibration->medianMagnitude;
+  if (calibration->flat || calibration->thresholdPixels == 0) {
+    // Nothing to threshold: no band changes anywhere (identical or constant images), or all the
+    // ground kept its cover. No pixel is change.
+    thresholds.changeMagnitude = std::numeric_limits<float>::infinity();
+    summary.warnings.push_back(calibration->flat ? "the two images do not differ anywhere: there is no change to find"
+                                                 : "all the ground kept its cover (vegetated or water on both dates)");
+  } else {
+    thresholds.changeMagnitude = calibration->threshold / float(parameters.sensitivity);
+  }
   // Cloud cores: cloud-bright pixels (a little below the opaque-cloud level, which real clouds
   // often just miss) filling a window of 40 m across — larger than a roof, so a new white
   // building is not taken for a cloud. Their soft edges reach some 60 m beyond the core.
-  const double pixelSize = std::sqrt(std::abs(grid.geoTransform[1] * grid.geoTransform[5]));
+  const double pixelSize = scale->pixelSizeM();  // metres on the ground, whatever the CRS
   // Tree crowns (3–8 m) make texture only where pixels resolve them; on coarser images (Sentinel-2,
   // Landsat) the texture of mixed pixels says nothing about trees, and the rule is off.
   if (pixelSize > kMaxCrownPixel) thresholds.texture = std::numeric_limits<float>::infinity();
@@ -503,7 +543,6 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   // The sample is not needed any more: its memory goes to the block pass.
   std::vector<float>().swap(sb);
   std::vector<float>().swap(sa);
-  std::vector<float>().swap(magnitudes);
 
   // 2. The block pass: both dates, cropland mask, rules, clean-up. The grid is cut into bands of
   //    columns and those into runs of rows (the units); a thread takes a unit and streams it
@@ -571,7 +610,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     }
     // Per-thread buffers, allocated once (planBlockPass() counts every one of them).
     const int capacity = plan.rowStep + 2 * kHalo;  // rows a step holds
-    std::vector<float> vb, va, texB, texA, magnitudeRow, piece;
+    std::vector<float> vb, va, texB, texA, columnSums, magnitudes, meanMagnitudes, piece;
     std::vector<std::pair<int, int>> runs;  // columns [x0, x1) of the buffer a step reads
     std::int64_t read = 0;                  // pixels of one date read by this thread
     TextureScratch textureScratch;
@@ -587,7 +626,9 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
       const std::size_t textureRows = classRows + std::size_t(2 * kShift) * columns;
       vb.reserve(bandCount * std::size_t(capacity) * columns);
       va.reserve(bandCount * std::size_t(capacity) * columns);
-      magnitudeRow.resize(columns);
+      columnSums.resize(columns);
+      magnitudes.reserve(classRows + 2 * columns);
+      meanMagnitudes.reserve(classRows);
       zeroRow.assign(columns, 0.0f);
       texB.reserve(textureRows);
       texA.reserve(textureRows);
@@ -795,13 +836,28 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
           evidence.resize(cn);
           std::fill(evidence.begin(), evidence.end(), std::uint8_t(0));
           const float growThreshold = kGrowThreshold * thresholds.changeMagnitude;
+          // Change magnitudes of the class rows and the rows beside them, then their 3 × 3
+          // means at the class rows: the magnitude the rules test.
+          const int m0 = std::max(bufTop, c0 - 1), m1 = std::min(bufEnd, c1 + 1);
+          magnitudes.resize(std::size_t(m1 - m0) * RW);
+          meanMagnitudes.resize(cn);
+          for (int y = m0; y < m1; ++y) {
+            const std::size_t row = std::size_t(y - bufTop) * RW;
+            magnitudesOf(vb.data() + row, va.data() + row, plane, bands, thresholds.bandWeights, rw,
+                         magnitudes.data() + std::size_t(y - m0) * RW);
+          }
+          for (int cy = 0; cy < ch; ++cy) {
+            const int y = c0 + cy;
+            const float* here = magnitudes.data() + std::size_t(y - m0) * RW;
+            meanOfNeighbours(y - 1 >= m0 ? here - RW : nullptr, here, y + 1 < m1 ? here + RW : nullptr, rw,
+                             columnSums.data(), meanMagnitudes.data() + std::size_t(cy) * RW);
+          }
           // The pre-test: cropland whose change reaches the growth threshold or whose after-date
           // texture alone reaches the rise (the before date's texture is at least 0, so no other
           // pixel's texture can rise by that much).
           candidates.resize(cn);
           candidateRows.resize(std::size_t(ch));
           for (int cy = 0; cy < ch; ++cy) {
-            const std::size_t row = std::size_t(c0 - bufTop + cy) * RW;
             const std::size_t textureRow = std::size_t(cy + classOffset) * RW;
             std::uint8_t* flagged = candidates.data() + std::size_t(cy) * RW;
             const std::uint8_t* rowStrips = croplandStrips.data() + std::size_t(cy) * std::size_t(strips);
@@ -816,10 +872,10 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
                 std::fill(flagged + xa, flagged + xb, std::uint8_t(0));
                 continue;
               }
-              any |= flagCandidates(vb.data() + row + std::size_t(xa), va.data() + row + std::size_t(xa), plane,
-                                    bandCount, xb - xa, zeroRow.data(), texA.data() + textureRow + std::size_t(xa),
-                                    mask.data() + std::size_t(cy) * RW + std::size_t(xa), inverseScale,
-                                    growThreshold, thresholds.texture, magnitudeRow.data(), flagged + xa);
+              any |= flagCandidates(meanMagnitudes.data() + std::size_t(cy) * RW + std::size_t(xa), xb - xa,
+                                    zeroRow.data(), texA.data() + textureRow + std::size_t(xa),
+                                    mask.data() + std::size_t(cy) * RW + std::size_t(xa), growThreshold,
+                                    thresholds.texture, flagged + xa);
             }
             candidateRows[std::size_t(cy)] = std::uint8_t(any);
           }
@@ -851,10 +907,10 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
               const PixelBands pb = bandsAt(vb, k);
               const PixelBands pa = bandsAt(va, k);
               const float tb = texAt(texB, x, ty), ta = texAt(texA, x, ty);
-              const float direct = changeMagnitude(pb, pa, inverseScale);
+              const float direct = meanMagnitudes[ck];
               // The pixels the rules look at: flagCandidates()'s test with both textures.
-              if (direct < growThreshold && !(ta - tb >= thresholds.texture)) continue;
-              ChangeClass c = classifyPixel(pb, pa, tb, ta, thresholds);
+              if (!(direct >= growThreshold) && !(ta - tb >= thresholds.texture)) continue;
+              ChangeClass c = classifyPixel(pb, pa, tb, ta, direct, thresholds);
               if (c == ChangeClass::Invalid) continue;
               if (c == ChangeClass::None && direct < growThreshold) continue;  // most pixels
               // Misregistration: a change that the before image explains within kShift pixels (the
@@ -866,7 +922,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
                   const int xx = x + dx, yy = y + dy;
                   if ((dx == 0 && dy == 0) || xx < 0 || yy < 0 || xx >= rw || yy >= bufRows) continue;
                   const std::size_t kk = std::size_t(yy) * RW + std::size_t(xx);
-                  const float m = changeMagnitude(bandsAt(vb, kk), pa, inverseScale);
+                  const float m = changeMagnitude(bandsAt(vb, kk), pa, thresholds.bandWeights);
                   if (std::isfinite(m)) shifted = std::min(shifted, m);
                   textureBefore = std::max(textureBefore, texAt(texB, xx, ty + dy));
                 }

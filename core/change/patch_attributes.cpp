@@ -9,6 +9,7 @@
 #include <span>
 
 #include "class_map.h"
+#include "ground_measure.h"
 #include "onemap/base/worker_pool.h"
 #include "onemap/geos/geometry.h"
 #include "onemap/raster/polygon_rasterizer.h"
@@ -114,8 +115,9 @@ struct Overlays {
 };
 
 /// Sets the overlay attributes of `p` (geometry `g`), its type and its confidence.
+/// `perimeter` is g's in metres, `areaScale` the m² of one CRS unit² at the patch.
 Status attribute(Patch& p, const geos::Geometry& g, Overlays& overlays, const ChangeParameters& parameters,
-                 double pixel) {
+                 double pixel, double perimeter, double areaScale) {
   const Extent e = g.extent();
   if (overlays.villages) {
     double best = 0.0;
@@ -143,7 +145,7 @@ Status attribute(Patch& p, const geos::Geometry& g, Overlays& overlays, const Ch
       return s;
   if (overlays.pbf)
     if (auto s = overlays.pbf->query(e, [&](const geos::Geometry& f, const std::vector<std::string>&) {
-          p.pbfArea += g.intersectionArea(f);
+          p.pbfArea += g.intersectionArea(f) * areaScale;
         }); !s)
       return s;
   if (overlays.redLine)
@@ -151,7 +153,6 @@ Status attribute(Patch& p, const geos::Geometry& g, Overlays& overlays, const Ch
           if (g.intersects(r)) p.redLine = true;
         }); !s)
       return s;
-  const double perimeter = g.length();
   const double width = perimeter > 0 ? 2.0 * p.area / perimeter : 0.0;  // mean width of a strip
   switch (p.cls) {
     case ChangeClass::Built:
@@ -205,26 +206,35 @@ Result<double> meanStrength(const raster::RasterSource& evidence, const geos::Ge
 }
 
 /// The patch of `polygon`, or nullopt when it is unreadable or below the minimum area.
+/// Areas and lengths are ground metres (`scale`); `unitPixelArea` is a pixel's area in CRS units².
 Result<std::optional<Patch>> makePatch(const raster::ValuePolygon& polygon, Overlays& overlays,
                                        const raster::RasterSource& evidence, const ChangeParameters& parameters,
-                                       double pixelArea, std::vector<float>& values, std::vector<std::uint8_t>& inside) {
+                                       const proj::GroundScale& scale, double unitPixelArea,
+                                       std::vector<float>& values, std::vector<std::uint8_t>& inside) {
   auto g = geos::Geometry::fromWkb(polygon.wkb);
   if (!g) return std::optional<Patch>();
-  const double area = g->area();
+  auto size = groundSizeOf(polygon.wkb, scale);
+  if (!size) return std::optional<Patch>();
+  const double area = size->areaM2;
+  const double pixelArea = scale.pixelWidthM * scale.pixelHeightM;
   if (area < parameters.minAreaM2 || area < 4 * pixelArea) return std::optional<Patch>();
   const double pixel = std::sqrt(pixelArea);
+  const double unitArea = g->area();
+  const double areaScale = unitArea > 0 ? area / unitArea : 0.0;
   Patch p;
   p.cls = ChangeClass(polygon.value);
   p.area = area;
   auto strength = meanStrength(evidence, *g, polygon.wkb, values, inside);
   if (!strength) return fail(strength.error());
   p.strength = *strength;
-  const geos::Geometry simplified = g->simplified(pixel * 0.5);
+  const geos::Geometry simplified = g->simplified(std::sqrt(unitPixelArea) * 0.5);
   const Extent e = simplified.extent();
   p.cx = (e.minX() + e.maxX()) / 2;
   p.cy = (e.minY() + e.maxY()) / 2;
-  if (auto s = attribute(p, simplified, overlays, parameters, pixel); !s) return fail(s.error());
   p.wkb = simplified.toWkb();
+  auto outline = groundSizeOf(p.wkb, scale);
+  const double perimeter = outline ? outline->perimeterM : 0.0;
+  if (auto s = attribute(p, simplified, overlays, parameters, pixel, perimeter, areaScale); !s) return fail(s.error());
   return std::optional<Patch>(std::move(p));
 }
 
@@ -234,7 +244,9 @@ Result<std::vector<Patch>> makePatches(const ChangeInputs& inputs, const ChangeP
                                        const std::string& croplandFilter, const raster::Grid& grid,
                                        const std::filesystem::path& evidencePath,
                                        std::vector<raster::ValuePolygon>& polygons, Feedback& feedback) {
-  const double pixelArea = std::abs(grid.geoTransform[1] * grid.geoTransform[5]);
+  auto scale = proj::groundScale(grid.crsWkt, grid.geoTransform, grid.width, grid.height);
+  if (!scale) return fail(scale.error());
+  const double unitPixelArea = std::abs(grid.geoTransform[1] * grid.geoTransform[5] - grid.geoTransform[2] * grid.geoTransform[4]);
   std::vector<std::optional<Patch>> made(polygons.size());
   std::atomic<std::size_t> next{0}, done{0};
   FirstError errors;
@@ -248,7 +260,7 @@ Result<std::vector<Patch>> makePatches(const ChangeInputs& inputs, const ChangeP
     std::vector<std::uint8_t> inside;
     for (std::size_t i = next++; i < polygons.size(); i = next++) {
       if (errors.failed() || feedback.isCanceled()) return;
-      auto patch = makePatch(polygons[i], *overlays, *evidence, parameters, pixelArea, values, inside);
+      auto patch = makePatch(polygons[i], *overlays, *evidence, parameters, *scale, unitPixelArea, values, inside);
       if (!patch) return stop(patch.error());
       made[i] = std::move(*patch);
       std::vector<unsigned char>().swap(polygons[i].wkb);

@@ -81,14 +81,17 @@ bool isThinCloudOver(const PixelBands& ground, const PixelBands& seen, const Pix
   return std::sqrt(rr / dd) < 0.3;
 }
 
+bool keepsCover(const PixelBands& before, const PixelBands& after, const PixelRuleThresholds& t) {
+  return (before.ndvi() > kVegetatedNdvi && after.ndvi() > kVegetatedNdvi) || (isWater(before, t) && isWater(after, t));
+}
+
 ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, float textureBefore,
-                          float textureAfter, const PixelRuleThresholds& t) {
+                          float textureAfter, float magnitude, const PixelRuleThresholds& t) {
   if (!std::isfinite(before.nir) || !std::isfinite(after.nir) || !std::isfinite(before.red) ||
       !std::isfinite(after.red))
     return ChangeClass::Invalid;
   if (t.cloudMask && (isCloud(before, t) || isCloud(after, t) || isShadowOf(after, before) || isShadowOf(before, after)))
     return ChangeClass::Invalid;
-  const float magnitude = changeMagnitude(before, after, t.inverseScale);
   const float ndviAfter = after.ndvi();
   const float ndviBefore = before.ndvi();
   // Trees planted on a field change the texture far more than the mean spectrum (crowns on
@@ -98,7 +101,7 @@ ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, flo
   // bright new built surfaces and water are classified below.
   if (textureAfter - textureBefore >= t.texture && ndviAfter > 0.2f && !isWater(after, t) && !isBuilt(after, t))
     return ChangeClass::Trees;
-  if (magnitude < t.changeMagnitude) return ChangeClass::None;
+  if (!(magnitude >= t.changeMagnitude)) return ChangeClass::None;  // NaN too
   // Untyped change, when reported: not between two vegetated states (growth stage, crop
   // rotation, season: the crop is still a crop), nor of water, which stays water whatever its
   // colour does (sediment, algae). Strong change of built-like ground (bare soil built on) is no

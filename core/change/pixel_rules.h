@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 
@@ -29,38 +30,49 @@ struct PixelBands {
 
 /// Thresholds of the rules, derived from the run's parameters and the before image's range.
 struct PixelRuleThresholds {
-  float changeMagnitude = 0.2f;  ///< relative CVA magnitude above which a pixel may have changed
+  float changeMagnitude = 5.0f;  ///< change magnitude (in noise units, see changeMagnitude()) above which a pixel may have changed
   float texture = 0.04f;         ///< rise of the relative NIR crown texture (after − before) that marks new trees
   float cloudBrightness = 850.f; ///< visible mean above which a pixel is cloud
   float sceneBrightness = 210.f; ///< median visible mean of the scene: the unit of the rules' brightness levels
-  float inverseScale = 1.f;      ///< 1 / the scene's median spectrum length: the unit of changeMagnitude()
+  /// 1 / the noise of each band's change (blue, green, red, nir, swir1, swir2; 0 for a band the
+  /// images lack): the unit of changeMagnitude().
+  std::array<float, 6> bandWeights{1.f, 1.f, 1.f, 1.f, 0.f, 0.f};
   bool flagBare = false;
-  bool cloudMask = true;
+  bool cloudMask = true;          ///< clouds and their shadows are Invalid (set only when the scene has clouds)
   bool reportAllChange = false;  ///< strong change that no rule types is Other instead of None
 };
 
-/// Change vector magnitude |after − before| over all bands (SWIR included when present), in
-/// units of the scene's median spectrum length (`inverseScale` = its inverse): a scene-wide
-/// scale, so that a change counts the same on dark and on bright ground.
-/// (Inline: the block pass evaluates it for every cropland pixel and its neighbours.)
-inline float changeMagnitude(const PixelBands& before, const PixelBands& after, float inverseScale) {
-  const float db = after.blue - before.blue, dg = after.green - before.green, dr = after.red - before.red,
-              dn = after.nir - before.nir, ds1 = after.swir1 - before.swir1, ds2 = after.swir2 - before.swir2;
-  return std::sqrt(db * db + dg * dg + dr * dr + dn * dn + ds1 * ds1 + ds2 * ds2) * inverseScale;
-}
-
-/// Length of the spectrum of `p` (all bands): the scene's median of it is the unit of changeMagnitude().
-inline float spectrumLength(const PixelBands& p) {
-  return std::sqrt(p.blue * p.blue + p.green * p.green + p.red * p.red + p.nir * p.nir + p.swir1 * p.swir1 +
-                   p.swir2 * p.swir2);
+/// Change vector magnitude over all bands (SWIR included when present), each band's change in
+/// units of that band's noise (`weights` = 1 / the robust standard deviation of after − before
+/// over the scene): a Mahalanobis distance with a diagonal covariance. Unchanged ground has a
+/// magnitude of about √(bands); the unit is the same for 8-bit DN, reflectance or any sensor.
+/// (Inline: the block pass evaluates it for every pixel near cropland.)
+inline float changeMagnitude(const PixelBands& before, const PixelBands& after, const std::array<float, 6>& weights) {
+  const float db = (after.blue - before.blue) * weights[0], dg = (after.green - before.green) * weights[1],
+              dr = (after.red - before.red) * weights[2], dn = (after.nir - before.nir) * weights[3],
+              ds1 = (after.swir1 - before.swir1) * weights[4], ds2 = (after.swir2 - before.swir2) * weights[5];
+  return std::sqrt(db * db + dg * dg + dr * dr + dn * dn + ds1 * ds1 + ds2 * ds2);
 }
 
 /// The change class of one pixel from both dates, the NIR crown texture of each date (see
-/// class_map.cpp: isotropic texture, relative to the local mean) and the change magnitude: what
-/// the after state is (built, water, trees, bare) given that the pixel did change and was not
-/// already that. Clouds and shadows are Invalid when masking.
+/// class_map.cpp: isotropic texture, relative to the local mean) and the change `magnitude`
+/// (the block pass gives the mean over the pixel's 3 × 3 neighbourhood): what the after state
+/// is (built, water, trees, bare) given that the pixel did change and was not already that.
+/// Clouds and shadows are Invalid when masking.
 ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, float textureBefore,
-                          float textureAfter, const PixelRuleThresholds& thresholds);
+                          float textureAfter, float magnitude, const PixelRuleThresholds& thresholds);
+
+/// classifyPixel() with the pixel's own change magnitude.
+inline ChangeClass classifyPixel(const PixelBands& before, const PixelBands& after, float textureBefore,
+                                 float textureAfter, const PixelRuleThresholds& thresholds) {
+  return classifyPixel(before, after, textureBefore, textureAfter,
+                       changeMagnitude(before, after, thresholds.bandWeights), thresholds);
+}
+
+/// Whether the ground kept its kind of cover, whatever its colour did: vegetated on both dates
+/// (growth stage, rotation, season) or water on both (sediment, algae). Such change is never
+/// reported, so the automatic threshold is taken on the other pixels.
+bool keepsCover(const PixelBands& before, const PixelBands& after, const PixelRuleThresholds& thresholds);
 
 /// Whether `p` is an opaque cloud (far brighter than the scene's land, bright in blue too).
 /// (Inline: the block pass tests every pixel of both dates.)

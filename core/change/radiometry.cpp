@@ -38,14 +38,37 @@ BandMapping orthogonalFit(const std::vector<double>& x, const std::vector<double
 
 }  // namespace
 
+void flagBrightest(std::span<const float> values, std::size_t pixels, std::vector<std::uint8_t>& flags) {
+  flags.resize(pixels);
+  std::vector<float> brightness;
+  brightness.reserve(pixels);
+  const auto visible = [&](std::size_t i) { return (values[i] + values[pixels + i] + values[2 * pixels + i]) / 3.f; };
+  for (std::size_t i = 0; i < pixels; ++i)
+    if (std::isfinite(visible(i))) brightness.push_back(visible(i));
+  if (brightness.size() < 16) return;
+  const std::size_t k = brightness.size() * 995 / 1000;
+  std::nth_element(brightness.begin(), brightness.begin() + std::ptrdiff_t(k), brightness.end());
+  const float bright = brightness[k];
+  std::nth_element(brightness.begin(), brightness.begin() + std::ptrdiff_t(brightness.size() / 2), brightness.end());
+  const float median = brightness[brightness.size() / 2];
+  // Where clouds cover more than half a percent of the image, its 99.5th percentile is cloud:
+  // then four times the lower quartile (land) bounds the level.
+  std::nth_element(brightness.begin(), brightness.begin() + std::ptrdiff_t(brightness.size() / 4), brightness.end());
+  const float level = std::min(std::max(1.3f * bright, 1.6f * median), 4.0f * brightness[brightness.size() / 4]);
+  for (std::size_t i = 0; i < pixels; ++i)
+    if (visible(i) > level && values[i] > 0.9f * level) flags[i] = 1;
+}
+
 Normalization fitNormalization(std::span<const float> before, std::span<const float> after, std::size_t pixels,
-                               std::size_t bandCount) {
+                               std::size_t bandCount, std::span<const std::uint8_t> excluded) {
   Normalization n;
   n.bands.assign(bandCount, BandMapping{});
   std::vector<std::size_t> valid;
   valid.reserve(pixels);
   for (std::size_t i = 0; i < pixels; ++i)
-    if (validPixel(before, pixels, bandCount, i) && validPixel(after, pixels, bandCount, i)) valid.push_back(i);
+    if ((excluded.empty() || !excluded[i]) && validPixel(before, pixels, bandCount, i) &&
+        validPixel(after, pixels, bandCount, i))
+      valid.push_back(i);
   if (valid.size() < 16) return n;
   // Start: match mean and standard deviation per band.
   for (std::size_t b = 0; b < bandCount; ++b) {

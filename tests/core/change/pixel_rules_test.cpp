@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 
 #include "onemap/change/pixel_rules.h"
@@ -9,10 +10,13 @@ using namespace onemap::change;
 namespace {
 const PixelBands kCrop{185, 245, 180, 720};
 const PixelBands kHarvest{300, 345, 385, 470};
-// Magnitudes in units of the crop's spectrum length (a scene of such fields).
+// Every band's noise is 4 % of the crop's spectrum length (a scene of such fields), so the
+// default threshold of 5 noise units is a change of 20 % of that length.
 const PixelRuleThresholds kRules = [] {
   PixelRuleThresholds t;
-  t.inverseScale = 1.f / spectrumLength(kCrop);
+  const float length = std::sqrt(kCrop.blue * kCrop.blue + kCrop.green * kCrop.green + kCrop.red * kCrop.red +
+                                  kCrop.nir * kCrop.nir);
+  t.bandWeights.fill(1.f / (0.04f * length));
   return t;
 }();
 }  // namespace
@@ -56,14 +60,16 @@ TEST(PixelRules, CloudsAndShadowsAreInvalid) {
 TEST(PixelRules, NoDataIsInvalidAndNoChangeIsNone) {
   EXPECT_EQ(classifyPixel(kCrop, PixelBands{NAN, NAN, NAN, NAN}, 0, 0, kRules), ChangeClass::Invalid);
   EXPECT_EQ(classifyPixel(kCrop, kCrop, 0.03f, 0.03f, kRules), ChangeClass::None);
-  EXPECT_FLOAT_EQ(changeMagnitude(kCrop, kCrop, kRules.inverseScale), 0.0f);
+  EXPECT_FLOAT_EQ(changeMagnitude(kCrop, kCrop, kRules.bandWeights), 0.0f);
+  // A magnitude the caller could not measure (no data beside the pixel) is no change.
+  EXPECT_EQ(classifyPixel(kCrop, PixelBands{580, 620, 650, 670}, 0.03f, 0.03f, NAN, kRules), ChangeClass::None);
 }
 
 TEST(PixelRules, OrchardsNeedTheCrownTextureRiseNotASpectralChange) {
   // Crowns on soil average to a spectrum close to the crop's (change magnitude below the usual
   // Otsu threshold): the rise of the isotropic texture decides.
   const PixelBands orchard{200, 255, 195, 690};
-  ASSERT_LT(changeMagnitude(kCrop, orchard, kRules.inverseScale), kRules.changeMagnitude);
+  ASSERT_LT(changeMagnitude(kCrop, orchard, kRules.bandWeights), kRules.changeMagnitude);
   EXPECT_EQ(classifyPixel(kCrop, orchard, 0.01f, 0.07f, kRules), ChangeClass::Trees);
   EXPECT_EQ(classifyPixel(kCrop, orchard, 0.05f, 0.07f, kRules), ChangeClass::None);  // texture was there
   EXPECT_EQ(classifyPixel(kCrop, kHarvest, 0.01f, 0.07f, kRules), ChangeClass::None);  // no vegetation
@@ -95,13 +101,30 @@ TEST(PixelRules, ThinCloudIsAMixtureTowardsTheCloud) {
   EXPECT_FALSE(isThinCloudOver(kCrop, PixelBands{330, 330, 540, 500}, cloud));  // red tiles
 }
 
-TEST(PixelRules, MagnitudeCountsSwirAndIsInSceneUnits) {
+TEST(PixelRules, MagnitudeCountsSwirAndIsInNoiseUnitsPerBand) {
   PixelBands before = kCrop, after = kCrop;
   before.swir1 = 400;
   after.swir1 = 700;  // only SWIR changed
-  EXPECT_FLOAT_EQ(changeMagnitude(before, after, 1.f), 300.f);
-  EXPECT_FLOAT_EQ(changeMagnitude(before, after, 0.01f), 3.f);
-  EXPECT_FLOAT_EQ(spectrumLength(PixelBands{3, 0, 0, 4}), 5.f);
+  std::array<float, 6> weights{1.f, 1.f, 1.f, 1.f, 1.f, 1.f};
+  EXPECT_FLOAT_EQ(changeMagnitude(before, after, weights), 300.f);
+  weights[4] = 0.01f;  // SWIR 1's noise is 100 DN
+  EXPECT_FLOAT_EQ(changeMagnitude(before, after, weights), 3.f);
+  weights[4] = 0.f;  // a band the images lack counts nothing
+  EXPECT_FLOAT_EQ(changeMagnitude(before, after, weights), 0.f);
+  // Each band in units of its own noise: 30 DN of blue (noise 10) and 40 of NIR (noise 10).
+  after = before;
+  after.blue += 30.f;
+  after.nir += 40.f;
+  weights = {0.1f, 1.f, 1.f, 0.1f, 1.f, 1.f};
+  EXPECT_FLOAT_EQ(changeMagnitude(before, after, weights), 5.f);
+}
+
+TEST(PixelRules, KeepingVegetationOrWaterIsKeepingTheCover) {
+  EXPECT_TRUE(keepsCover(kCrop, PixelBands{260, 330, 250, 520}, kRules));   // another growth stage
+  EXPECT_TRUE(keepsCover(PixelBands{255, 260, 175, 120}, PixelBands{330, 360, 260, 150}, kRules));  // muddier water
+  EXPECT_FALSE(keepsCover(kCrop, kHarvest, kRules));
+  EXPECT_FALSE(keepsCover(kCrop, PixelBands{580, 620, 650, 670}, kRules));
+  EXPECT_FALSE(keepsCover(kCrop, PixelBands{255, 260, 175, 120}, kRules));  // a field dug into a pond
 }
 
 TEST(PixelRules, UntypedChangeIsOtherOnlyWhenAllChangeIsReported) {

@@ -1,0 +1,173 @@
+#include "calibration.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace onemap::change::detail {
+namespace {
+
+/// Side of the calibration windows of a large grid (pixels).
+constexpr int kWindowSide = 128;
+
+/// The median of `v` (reordered); NaN when empty.
+float medianOf(std::vector<float>& v) {
+  if (v.empty()) return std::numeric_limits<float>::quiet_NaN();
+  const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+/// Robust standard deviation of `v` (reordered): 1.4826 × the median absolute deviation, or
+/// 1.2533 × the mean absolute deviation where more than half the values are equal (quantised
+/// data without change); 0 when all are equal.
+float robustSigma(std::vector<float>& v) {
+  const float median = medianOf(v);
+  double meanAbsolute = 0;
+  for (float& x : v) {
+    x = std::abs(x - median);
+    meanAbsolute += x;
+  }
+  const float mad = medianOf(v);
+  if (mad > 0) return 1.4826f * mad;
+  return v.empty() ? 0.0f : float(1.2533 * meanAbsolute / double(v.size()));
+}
+
+}  // namespace
+
+std::vector<raster::Window> calibrationWindows(const raster::Grid& grid, std::size_t maxPixels) {
+  const std::size_t all = std::size_t(grid.width) * std::size_t(grid.height);
+  if (all <= maxPixels) return {raster::Window{0, 0, grid.width, grid.height}};
+  const int side = std::min({kWindowSide, grid.width, grid.height});
+  const double count = double(maxPixels) / (double(side) * side);
+  const int across = std::max(1, int(std::lround(std::sqrt(count * grid.width / grid.height))));
+  const int down = std::max(1, int(std::lround(count / across)));
+  std::vector<raster::Window> windows;
+  for (int j = 0; j < down; ++j)
+    for (int i = 0; i < across; ++i) {
+      const int cx = int((i + 0.5) * grid.width / across), cy = int((j + 0.5) * grid.height / down);
+      windows.push_back({std::clamp(cx - side / 2, 0, grid.width - side), std::clamp(cy - side / 2, 0, grid.height - side),
+                         side, side});
+    }
+  return windows;
+}
+
+void meanOf3x3(const float* values, int w, int h, float* out) {
+  std::vector<float> columns(static_cast<std::size_t>(w));
+  for (int y = 0; y < h; ++y) {
+    const int y0 = std::max(0, y - 1), y1 = std::min(h - 1, y + 1);
+    for (int x = 0; x < w; ++x) {
+      float sum = 0;
+      for (int yy = y0; yy <= y1; ++yy) sum += values[std::size_t(yy) * std::size_t(w) + std::size_t(x)];
+      columns[std::size_t(x)] = sum;
+    }
+    const int rows = y1 - y0 + 1;
+    for (int x = 0; x < w; ++x) {
+      const int x0 = std::max(0, x - 1), x1 = std::min(w - 1, x + 1);
+      float sum = 0;
+      for (int xx = x0; xx <= x1; ++xx) sum += columns[std::size_t(xx)];
+      out[std::size_t(y) * std::size_t(w) + std::size_t(x)] = sum / float(rows * (x1 - x0 + 1));
+    }
+  }
+}
+
+Result<ChangeCalibration> calibrateChange(const raster::RasterSource& before, const raster::RasterSource& after,
+                                          const BandSelection& bands, const Normalization& normalization,
+                                          const PixelRuleThresholds& screening,
+                                          const raster::PolygonRasterizer* crop,
+                                          const std::vector<raster::Window>& windows) {
+  const std::size_t bandCount = bands.roles.size();
+  // Read every window once; keep the values (at most the calibration budget of pixels).
+  struct WindowValues {
+    raster::Window window;
+    std::vector<float> b, a;
+    std::vector<std::uint8_t> cropland;
+  };
+  std::vector<WindowValues> read;
+  read.reserve(windows.size());
+  std::vector<std::vector<float>> differences(bandCount);
+  for (const raster::Window& w : windows) {
+    WindowValues v;
+    v.window = w;
+    const std::size_t n = std::size_t(w.pixelCount());
+    v.b.resize(bandCount * n);
+    v.a.resize(bandCount * n);
+    if (auto st = before.readInto(w, bands.before, v.b.data(), n); !st) return fail(st.error());
+    if (auto st = after.readInto(w, bands.after, v.a.data(), n); !st) return fail(st.error());
+    for (std::size_t band = 0; band < bandCount; ++band)
+      for (std::size_t k = 0; k < n; ++k) {
+        float& x = v.a[band * n + k];
+        x = normalization.apply(int(band), x);
+      }
+    if (crop) {
+      if (auto st = crop->burn(w, v.cropland); !st) return fail(st.error());
+    } else {
+      v.cropland.assign(n, 1);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      bool valid = true;
+      for (std::size_t band = 0; band < bandCount; ++band)
+        valid &= std::isfinite(v.b[band * n + k]) && std::isfinite(v.a[band * n + k]);
+      // The noise of clear ground: clouds and their shadows left out (a cloud over half the scene
+      // would otherwise be its "noise").
+      if (!valid ||
+          classifyPixel(pixelAt(v.b.data(), n, k, bands), pixelAt(v.a.data(), n, k, bands), 0.f, 0.f, 0.f, screening) ==
+              ChangeClass::Invalid)
+        continue;
+      for (std::size_t band = 0; band < bandCount; ++band)
+        differences[band].push_back(v.a[band * n + k] - v.b[band * n + k]);
+    }
+    read.push_back(std::move(v));
+  }
+  ChangeCalibration c;
+  c.pixels = differences.empty() ? 0 : differences[0].size();
+  // The noise of each band; a band that never changes carries no evidence (weight 0).
+  std::array<float, 6> weights{};
+  bool anyBand = false;
+  for (std::size_t band = 0; band < bandCount; ++band) {
+    const float sigma = robustSigma(differences[band]);
+    std::vector<float>().swap(differences[band]);
+    const raster::BandRole role = bands.roles[band];
+    const std::size_t slot = role == raster::BandRole::Blue    ? 0
+                             : role == raster::BandRole::Green ? 1
+                             : role == raster::BandRole::Red   ? 2
+                             : role == raster::BandRole::Nir   ? 3
+                             : role == raster::BandRole::Swir1 ? 4
+                                                               : 5;
+    weights[slot] = sigma > 0 && std::isfinite(sigma) ? 1.0f / sigma : 0.0f;
+    anyBand |= weights[slot] > 0;
+  }
+  c.bandWeights = weights;
+  c.flat = !anyBand;
+  // Mean 3 × 3 magnitudes: the threshold on eligible cropland, the median over the scene.
+  std::vector<float> eligible, all, magnitude, mean;
+  for (const WindowValues& v : read) {
+    const int w = v.window.width, h = v.window.height;
+    const std::size_t n = std::size_t(w) * std::size_t(h);
+    magnitude.resize(n);
+    mean.resize(n);
+    for (std::size_t k = 0; k < n; ++k)
+      magnitude[k] = changeMagnitude(pixelAt(v.b.data(), n, k, bands), pixelAt(v.a.data(), n, k, bands), weights);
+    meanOf3x3(magnitude.data(), w, h, mean.data());
+    for (std::size_t k = 0; k < n; ++k) {
+      const float m = mean[k];
+      if (!std::isfinite(m)) continue;
+      const PixelBands pb = pixelAt(v.b.data(), n, k, bands), pa = pixelAt(v.a.data(), n, k, bands);
+      const bool clear = classifyPixel(pb, pa, 0.f, 0.f, 0.f, screening) != ChangeClass::Invalid;
+      if (clear) all.push_back(m);
+      if (!v.cropland[k]) continue;
+      ++c.croplandPixels;
+      if (!clear || keepsCover(pb, pa, screening)) continue;
+      eligible.push_back(std::min(m, kOtsuUpper));
+    }
+  }
+  c.thresholdPixels = eligible.size();
+  if (c.pixels == 0) return fail(ErrorCode::InvalidInput, "the images share no valid pixels");
+  if (all.empty()) return c;  // all cloud: nothing to threshold
+  c.medianMagnitude = medianOf(all);
+  if (eligible.empty()) return c;  // the caller says why (no cropland, or all of it kept its cover)
+  c.threshold = std::max(otsuThreshold(eligible, kOtsuUpper), kLeastChangeOverMedian * c.medianMagnitude);
+  return c;
+}
+
+}  // namespace onemap::change::detail
