@@ -13,6 +13,21 @@
 #include "progress_printer.h"
 
 namespace onemap::cli {
+namespace {
+
+/// "Grid: EPSG:4326 WGS 84 (geographic), pixel 8.50 × 12.60 m": the CRS and ground pixel size
+/// the run worked on (the earlier image's grid); empty when the detector did not say.
+QString gridLine(const change::ChangeSummary& summary) {
+  if (summary.crs.empty() && !(summary.pixelWidthM > 0 && summary.pixelHeightM > 0)) return {};
+  const QString crs = summary.crs.empty() ? QCoreApplication::translate("DetectCommand", "no CRS") : qs(summary.crs);
+  const QString width = QString::number(summary.pixelWidthM, 'f', 2);
+  const QString height = QString::number(summary.pixelHeightM, 'f', 2);
+  return summary.geographicGrid
+             ? QCoreApplication::translate("DetectCommand", "Grid: %1 (geographic), pixel %2 × %3 m").arg(crs, width, height)
+             : QCoreApplication::translate("DetectCommand", "Grid: %1, pixel %2 × %3 m").arg(crs, width, height);
+}
+
+}  // namespace
 
 int runDetectCommand(const CommandLine& line) {
   QCommandLineParser parser;
@@ -105,6 +120,10 @@ int runDetectCommand(const CommandLine& line) {
                      {"offsets", summary->offsets},
                      {"invariant_pixels", summary->invariantPixels},
                      {"pixels", summary->pixels},
+                     {"crs", summary->crs.empty() ? nlohmann::json(nullptr) : nlohmann::json(summary->crs)},
+                     {"geographic_grid", summary->geographicGrid},
+                     {"pixel_width_m", summary->pixelWidthM},
+                     {"pixel_height_m", summary->pixelHeightM},
                      {"seconds", summary->seconds},
                      {"mpx_per_second", summary->seconds > 0 ? double(summary->pixels) / 1e6 / summary->seconds : 0.0},
                      {"villages", villagesJson}};
@@ -116,6 +135,7 @@ int runDetectCommand(const CommandLine& line) {
                  .arg(units::squareMetresToMu(summary->areaM2), 0, 'f', 1)
                  .arg(qs(text::displayPath(inputs.output)))
                  .arg(summary->seconds, 0, 'f', 1));
+    if (const QString grid = gridLine(*summary); !grid.isEmpty()) printOut(grid);
   }
   return kExitOk;
 }

@@ -30,13 +30,15 @@ void ChangeDetectionPlugin::install(const gui::WindowContext& context) {
     auto* dialog = new DetectionDialog(context, window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QObject::connect(dialog, &DetectionDialog::detected, window,
-                     [context, dock, window](const change::ChangeSummary&, const std::filesystem::path& output,
+                     [context, dock, window](const change::ChangeSummary& summary, const std::filesystem::path& output,
                                             const QString& before, const QString& after) {
                        QString error;
                        context.project->addLayer(patchLayer(output), &error);
                        if (!error.isEmpty()) QMessageBox::warning(window, QCoreApplication::translate("ChangeDetectionPlugin", "Change Detection"), error);
                        if (const QString e = dock->showResults(output, before, after); !e.isEmpty())
                          QMessageBox::warning(window, QCoreApplication::translate("ChangeDetectionPlugin", "Change Detection"), e);
+                       else
+                         dock->showRunSummary(summary);
                      });
     dialog->open();
   });

@@ -14,6 +14,7 @@
 #include <QtConcurrent/QtConcurrent>
 
 #include <algorithm>
+#include <cmath>
 
 #include "onemap/gui/abandon_watcher.h"
 #include "onemap/gui/map_canvas.h"
@@ -21,6 +22,7 @@
 #include "onemap/gui/selection_model.h"
 #include "onemap/render/map_render_job.h"
 #include "onemap/vector/feature_update.h"
+#include "image_inspection.h"
 
 namespace onemap::plugins {
 namespace {
@@ -91,6 +93,7 @@ ResultsDock::ResultsDock(const gui::WindowContext& context, QWidget* parent)
       m_beforeLabel(new QLabel(this)),
       m_afterLabel(new QLabel(this)),
       m_status(new QLabel(this)),
+      m_runSummary(new QLabel(this)),
       m_confirm(new QPushButton(tr("&Confirm Change"), this)),
       m_falseChange(new QPushButton(tr("&False Change (伪变化)"), this)) {
   setObjectName(QStringLiteral("changePatchesDock"));
@@ -111,6 +114,11 @@ ResultsDock::ResultsDock(const gui::WindowContext& context, QWidget* parent)
   auto* left = new QVBoxLayout;
   left->addWidget(m_table, 1);
   left->addWidget(m_status);
+  m_runSummary->setObjectName(QStringLiteral("runSummary"));
+  m_runSummary->setWordWrap(true);
+  m_runSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_runSummary->hide();
+  left->addWidget(m_runSummary);
   layout->addLayout(left, 1);
   auto* chips = new QVBoxLayout;
   auto* images = new QHBoxLayout;
@@ -180,10 +188,28 @@ QString ResultsDock::showResults(const std::filesystem::path& gpkg, const QStrin
   m_table->resizeColumnsToContents();
   fillSummary(summary ? *summary : std::vector<SummaryLine>{});
   m_status->setText(tr("%1 patches in %2").arg(m_patches.size()).arg(QString::fromStdString(gpkg.filename().string())));
+  m_runSummary->clear();
+  m_runSummary->hide();
   show();
   raise();
   return {};
 }
+
+void ResultsDock::showRunSummary(const change::ChangeSummary& summary) {
+  QStringList bands;
+  for (const auto& band : summary.bands) bands << QString::fromStdString(band);
+  QStringList parts;
+  if (std::isfinite(summary.threshold)) parts << tr("Threshold %1").arg(double(summary.threshold), 0, 'f', 3);
+  if (!bands.isEmpty()) parts << tr("bands %1").arg(bands.join(QStringLiteral(", ")));
+  if (const QString grid = gridText(QString::fromStdString(summary.crs), summary.geographicGrid, summary.pixelWidthM,
+                                    summary.pixelHeightM);
+      !grid.isEmpty())
+    parts << tr("Grid: %1").arg(grid);
+  m_runSummary->setText(parts.join(QStringLiteral(" · ")));
+  m_runSummary->show();
+}
+
+QString ResultsDock::runSummaryText() const { return m_runSummary->text(); }
 
 void ResultsDock::fillSummary(const std::vector<SummaryLine>& lines) {
   m_summary->clear();

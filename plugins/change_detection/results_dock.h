@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "onemap/change/change_detector.h"
 #include "onemap/gui/window_context.h"
 #include "onemap/render/renderer_factory.h"
 #include "patch_list.h"
@@ -33,6 +34,11 @@ class ResultsDock : public QDockWidget {
   /// Shows the patches of `gpkg`, with chips from the project layers `beforeLayer`/`afterLayer`
   /// (ids; empty = the two top rasters). Returns an error text, empty on success.
   QString showResults(const std::filesystem::path& gpkg, const QString& beforeLayer = {}, const QString& afterLayer = {});
+  /// Says how the run that wrote the patches shown worked: threshold, bands compared, and the
+  /// grid (CRS and ground pixel size). Call after showResults(); an opened file has no such line.
+  void showRunSummary(const change::ChangeSummary& summary);
+  /// The run summary line; empty for a file opened without a run (for tests).
+  QString runSummaryText() const;
   /// Selects row `row` of the table as sorted (for tests and the step buttons).
   void selectRow(int row);
   /// Writes `judgement` into NYJG of the selected patch; returns an error text, empty on success.
@@ -63,6 +69,7 @@ class ResultsDock : public QDockWidget {
   QLabel* m_beforeLabel;
   QLabel* m_afterLabel;
   QLabel* m_status;
+  QLabel* m_runSummary;
   QPushButton* m_confirm;
   QPushButton* m_falseChange;
   std::filesystem::path m_file;

@@ -222,6 +222,41 @@
         <source>Cropland layer (a 三调 DLTB layer: DLBM 01xx is used); without it every pixel is a candidate</source>
         <translation>耕地图层（三调地类图斑 DLTB 图层：取 DLBM 为 01xx 的图斑）；不指定时所有像元都参与检测</translation>
     </message>
+    <message>
+        <source>no CRS</source>
+        <translation>无坐标系</translation>
+    </message>
+    <message>
+        <source>Grid: %1 (geographic), pixel %2 × %3 m</source>
+        <translation>格网：%1（地理坐标），像元 %2 × %3 米</translation>
+    </message>
+    <message>
+        <source>Grid: %1, pixel %2 × %3 m</source>
+        <translation>格网：%1，像元 %2 × %3 米</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionDialog</name>
+    <message>
+        <source>not georeferenced (pixel coordinates only)</source>
+        <translation>无地理参考（仅有像素坐标）</translation>
+    </message>
+    <message>
+        <source>no CRS</source>
+        <translation>无坐标系</translation>
+    </message>
+    <message>
+        <source>%1 (geographic), pixel %2 × %3 m</source>
+        <translation>%1（地理坐标），像元 %2 × %3 米</translation>
+    </message>
+    <message>
+        <source>%1, pixel %2 × %3 m</source>
+        <translation>%1，像元 %2 × %3 米</translation>
+    </message>
+    <message>
+        <source>no CRS (units taken as metres), pixel %1 × %2 m</source>
+        <translation>无坐标系（单位按米计），像元 %1 × %2 米</translation>
+    </message>
 </context>
 <context>
     <name>EvaluateCommand</name>
@@ -4007,6 +4042,42 @@ Restore it? (No deletes the recovery copy.)</source>
         <source>(none: every pixel is a candidate)</source>
         <translation>（无：每个像元都参与检测）</translation>
     </message>
+    <message>
+        <source>The run works on the earlier image's grid; the later image is resampled onto it.</source>
+        <translation>检测在前时相影像的格网上进行；后时相影像重采样到该格网。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>The earlier image is dated %1, after the later image (%2): swap the two images?</source>
+        <translation>前时相影像的日期为 %1，晚于后时相影像（%2）：是否应对调两幅影像？</translation>
+    </message>
+    <message>
+        <source>Both images are dated %1: choose images of two different dates.</source>
+        <translation>两幅影像的日期均为 %1：请选择两个不同日期的影像。</translation>
+    </message>
+    <message>
+        <source>Grid: %1.</source>
+        <translation>格网：%1。</translation>
+    </message>
+    <message>
+        <source>Acquired %1 (image metadata)</source>
+        <translation>获取日期 %1（影像元数据）</translation>
+    </message>
+    <message>
+        <source>Acquired %1 (file name)</source>
+        <translation>获取日期 %1（文件名）</translation>
+    </message>
+    <message>
+        <source>Acquisition date unknown</source>
+        <translation>获取日期未知</translation>
+    </message>
+    <message>
+        <source>Analysis grid (the earlier image's): %1</source>
+        <translation>分析格网（前时相影像的）：%1</translation>
+    </message>
 </context>
 <context>
     <name>onemap::plugins::ResultsDock</name>
@@ -4125,6 +4196,18 @@ Restore it? (No deletes the recovery copy.)</source>
     <message>
         <source>other change</source>
         <translation>其他变化</translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation>阈值 %1</translation>
+    </message>
+    <message>
+        <source>bands %1</source>
+        <translation>波段 %1</translation>
+    </message>
+    <message>
+        <source>Grid: %1</source>
+        <translation>格网：%1</translation>
     </message>
 </context>
 <context>

@@ -57,11 +57,46 @@ TEST(CliDetect, FindsTheNewConcreteBlockAndSummarisesIt) {
   EXPECT_NEAR(j["area_m2"].get<double>(), 1600.0, 200.0);
   EXPECT_EQ(j["by_subtype"]["building"].get<int>(), 1);
   EXPECT_EQ(j["pixels"].get<int>(), 96 * 96);
+  // The grid the run worked on: the before image's CRS and its pixel on the ground.
+  EXPECT_NE(j["crs"].get<std::string>().find("EPSG:4549"), std::string::npos) << run.out;
+  EXPECT_FALSE(j["geographic_grid"].get<bool>());
+  EXPECT_DOUBLE_EQ(j["pixel_width_m"].get<double>(), 2.0);
+  EXPECT_DOUBLE_EQ(j["pixel_height_m"].get<double>(), 2.0);
   // The file has the patch and its summary; reading it back with info works.
   const auto info = runCli({"info", s.out, "--json", "--no-stats"});
   ASSERT_EQ(info.exitCode, 0) << info.err;
   EXPECT_NE(info.out.find("change_patches"), std::string::npos);
   EXPECT_NE(info.out.find("village_summary"), std::string::npos);
+}
+
+TEST(CliDetect, TheTextOutputNamesTheGrid) {
+  Scene s;
+  const auto run = runCli({"detect", "--before", s.before, "--after", s.after, "--cropland", s.cropland, "--out", s.out,
+                           "--quiet"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_NE(run.out.find("1 change patches"), std::string::npos) << run.out;
+  const auto grid = run.out.find("Grid: EPSG:4549 ");
+  ASSERT_NE(grid, std::string::npos) << run.out;
+  EXPECT_NE(run.out.find(", pixel 2.00 × 2.00 m", grid), std::string::npos) << run.out;
+}
+
+TEST(CliDetect, ALonLatGridIsMeasuredOnTheEllipsoid) {
+  // 0.00002° pixels at 32°N: about 1.9 m east-west and 2.2 m north-south. No cropland layer
+  // (every pixel is a candidate): only the grid is checked here.
+  Scene s;
+  for (const bool after : {false, true}) {
+    GeoTiffSpec spec = scene(after, {118.0, 0.00002, 0, 32.0, 0, -0.00002});
+    spec.epsg = 4326;
+    writeGeoTiff(s.dir / (after ? "after_lonlat.tif" : "before_lonlat.tif"), spec);
+  }
+  const auto run = runCli({"detect", "--before", (s.dir / "before_lonlat.tif").string(), "--after",
+                           (s.dir / "after_lonlat.tif").string(), "--out", s.out, "--json", "--quiet"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const json j = json::parse(run.out);
+  EXPECT_NE(j["crs"].get<std::string>().find("EPSG:4326"), std::string::npos) << run.out;
+  EXPECT_TRUE(j["geographic_grid"].get<bool>());
+  EXPECT_NEAR(j["pixel_width_m"].get<double>(), 1.890, 0.005) << run.out;
+  EXPECT_NEAR(j["pixel_height_m"].get<double>(), 2.218, 0.005) << run.out;
 }
 
 TEST(CliDetect, AnExistingOutputIsKeptWithoutOverwrite) {
