@@ -56,6 +56,14 @@ std::string imageDate(const std::filesystem::path& image) {
   return image.stem().string();
 }
 
+/// Whether `text` is a date YYYY-MM-DD.
+bool isDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  return true;
+}
+
 }  // namespace
 
 Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangeParameters& parameters, Feedback& feedback) {
@@ -70,6 +78,15 @@ Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangePara
   ChangeInputs run = inputs;
   if (run.beforeDate.empty()) run.beforeDate = imageDate(inputs.before);
   if (run.afterDate.empty()) run.afterDate = imageDate(inputs.after);
+  ChangeSummary summary;
+  if (isDate(run.beforeDate) && isDate(run.afterDate)) {
+    if (run.beforeDate == run.afterDate)
+      summary.warnings.push_back("both images are dated " + run.beforeDate +
+                                 ": what differs between them is not change over time");
+    else if (run.beforeDate > run.afterDate)
+      summary.warnings.push_back("the before image (" + run.beforeDate + ") is later than the after image (" +
+                                 run.afterDate + "): change types read before → after; swap them if that is a mistake");
+  }
 
   std::optional<gdal::BlockCacheLimit> cacheLimit;
   if (!parameters.shareBlockCache) cacheLimit.emplace(kRunCacheBytes);
@@ -80,7 +97,6 @@ Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangePara
   const auto classMap = scratch.path() / "classes.tif";
   const auto evidence = scratch.path() / "evidence.tif";
   const std::string croplandFilter = detail::croplandFilter(run.cropland);
-  ChangeSummary summary;
   raster::Grid grid;
   Feedback pixels = feedback.subRange(0.0, 0.7);
   if (auto st = detail::writeClassMap(run, parameters, croplandFilter, classMap, evidence, grid, summary, pixels); !st) return fail(st.error());

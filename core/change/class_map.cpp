@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <array>
 #include <atomic>
@@ -22,6 +23,7 @@
 #include "onemap/change/pixel_rules.h"
 #include "onemap/gdal/block_cache_limit.h"
 #include "onemap/change/radiometry.h"
+#include "onemap/proj/crs_description.h"
 #include "onemap/proj/ground_scale.h"
 #include "onemap/raster/class_raster.h"
 #include "onemap/raster/polygon_rasterizer.h"
@@ -203,6 +205,20 @@ bool hasCloudCores(const std::vector<float>& b, const std::vector<float>& a, std
   return false;
 }
 
+/// The error for an image without a CRS: ground distances, areas and the other date's alignment
+/// all need one. Suggests one from the coordinates, as `onemap-cli info` does.
+Error missingCrs(const raster::Grid& grid, const std::filesystem::path& path) {
+  const Extent e = grid.extent();
+  std::string hint = "Assign its CRS first (gdal_edit.py -a_srs EPSG:…)";
+  if (auto s = proj::suggestCrsFromCoordinates(e.minX(), e.minY(), e.maxX(), e.maxY())) {
+    hint += s->epsg != 0 ? "; its coordinates suggest EPSG:" + std::to_string(s->epsg) : "";
+    hint += ": " + s->reasonEn;
+  } else {
+    hint += ".";
+  }
+  return Error{ErrorCode::InvalidInput, "the image has no coordinate system (CRS)", text::displayPath(path), hint};
+}
+
 /// Pixels normalised and tested for cloud at a time (their planes stay in cache in between).
 constexpr std::size_t kChunk = 2048;
 
@@ -351,6 +367,26 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
   const std::size_t bandCount = bands.roles.size();
   summary.bands.clear();
   for (BandRole role : bands.roles) summary.bands.emplace_back(raster::bandRoleName(role));
+  for (const raster::RasterSource* image : {&*before, &*afterFile})
+    if (image->grid().crsWkt.empty()) return fail(missingCrs(image->grid(), image->path()));
+  {
+    // Pixels of very different sizes: the coarser image cannot show change smaller than its pixels.
+    const raster::Grid& a = afterFile->grid();
+    auto beforeScale = proj::groundScale(before->grid().crsWkt, before->grid().geoTransform, before->grid().width,
+                                         before->grid().height);
+    auto afterScale = proj::groundScale(a.crsWkt, a.geoTransform, a.width, a.height);
+    if (beforeScale && afterScale && beforeScale->pixelSizeM() > 0 && afterScale->pixelSizeM() > 0) {
+      const double ratio = afterScale->pixelSizeM() / beforeScale->pixelSizeM();
+      if (ratio > 3.0 || ratio < 1.0 / 3.0) {
+        char text[200];
+        std::snprintf(text, sizeof text,
+                      "the images' pixels differ %.1f × in size (%.1f m before, %.1f m after): change smaller than "
+                      "the coarser pixels cannot be seen, and their edges are blurred",
+                      std::max(ratio, 1.0 / ratio), beforeScale->pixelSizeM(), afterScale->pixelSizeM());
+        summary.warnings.push_back(text);
+      }
+    }
+  }
   auto after = afterFile->alignedTo(*before, raster::Resampling::Bilinear);
   if (!after) return fail(after.error());
   grid = before->grid();
@@ -926,8 +962,12 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
                   if (std::isfinite(m)) shifted = std::min(shifted, m);
                   textureBefore = std::max(textureBefore, texAt(texB, xx, ty + dy));
                 }
+              // The 3 × 3 mean decides, but a pixel beside strong change must have changed itself
+              // too (half the threshold, as growth): the mean alone would widen every patch by a pixel.
+              const float own = magnitudes[std::size_t(ty - m0) * RW + std::size_t(x)];
               if (c == ChangeClass::Trees ? ta - textureBefore < thresholds.texture
-                                          : c != ChangeClass::None && shifted < thresholds.changeMagnitude)
+                                          : c != ChangeClass::None &&
+                                                (shifted < thresholds.changeMagnitude || !(own >= growThreshold)))
                 c = ChangeClass::None;
               // Near an opaque cloud, a change towards the cloud's spectrum is its thin edge (or
               // haze), not new concrete: such pixels are masked like the cloud itself.
@@ -941,7 +981,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
                                                                   : shifted / thresholds.changeMagnitude);
               anyClass |= c != ChangeClass::None;
               // Hysteresis: growth needs only half the change threshold (seeds need all of it).
-              changed[ck] = shifted >= growThreshold ? 1 : 0;
+              changed[ck] = shifted >= growThreshold && own >= growThreshold ? 1 : 0;
             }
           }
         }

@@ -2,6 +2,7 @@
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <ogrsf_frmts.h>
 
 #include <cstdio>
@@ -96,6 +97,27 @@ void writeVector(const std::filesystem::path& path, const std::string& driverNam
     OGRFeature::DestroyFeature(ogrFeature);
   }
   GDALClose(ds);
+}
+
+void warpGeoTiff(const std::filesystem::path& source, const std::filesystem::path& target, int epsg) {
+  GDALAllRegister();
+  GDALDatasetH input = GDALOpen(source.string().c_str(), GA_ReadOnly);
+  if (!input) {
+    std::fprintf(stderr, "fixture: cannot open %s\n", source.string().c_str());
+    std::abort();
+  }
+  const std::string crs = "EPSG:" + std::to_string(epsg);
+  const char* arguments[] = {"-t_srs", crs.c_str(), "-r", "bilinear", "-of", "GTiff", nullptr};
+  GDALWarpAppOptions* options = GDALWarpAppOptionsNew(const_cast<char**>(arguments), nullptr);
+  int failed = 0;
+  GDALDatasetH output = GDALWarp(target.string().c_str(), nullptr, 1, &input, options, &failed);
+  GDALWarpAppOptionsFree(options);
+  if (!output || failed) {
+    std::fprintf(stderr, "fixture: cannot warp %s to %s\n", source.string().c_str(), crs.c_str());
+    std::abort();
+  }
+  GDALClose(output);
+  GDALClose(input);
 }
 
 }  // namespace onemap::test

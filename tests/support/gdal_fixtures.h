@@ -25,6 +25,10 @@ std::string wktOfEpsg(int epsg);
 /// Writes a tiled GeoTIFF; aborts the test program on failure (fixtures must work).
 void writeGeoTiff(const std::filesystem::path& path, const GeoTiffSpec& spec);
 
+/// Warps `source` into EPSG:`epsg` with bilinear resampling (gdalwarp's own choice of pixel
+/// size and extent), written as a GeoTIFF; aborts the test program on failure.
+void warpGeoTiff(const std::filesystem::path& source, const std::filesystem::path& target, int epsg);
+
 /// A polygon feature to write: WKT geometry and string attributes in field order.
 struct FixtureFeature {
   std::string wkt;
