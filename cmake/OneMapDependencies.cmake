@@ -14,6 +14,7 @@ pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
 pkg_check_modules(SPATIALITE REQUIRED IMPORTED_TARGET spatialite>=5.0)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(TBB REQUIRED)
+find_package(Eigen3 REQUIRED NO_MODULE)  # header-only; core/analysis (IR-MAD)
 
 if(ONEMAP_BUILD_APP)
   find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Svg PrintSupport Sql Concurrent LinguistTools)

@@ -66,8 +66,9 @@ struct ChangeEvaluation {
 /// raster's grid, or for vector truth a grid of `resolution` in the truth layer's CRS covering the
 /// truth, patches and distractors (every pixel there is labelled: outside the truth = unchanged).
 /// Overlapping polygons of one layer: the one with the higher FID owns the shared pixels.
-/// Errors: those of opening the inputs (naming the file), InvalidInput for a geographic truth CRS
-/// or a grid too large for `resolution`, Canceled.
+/// A reference raster may be in any CRS, geographic included (the patches are burnt on its grid).
+/// Errors: those of opening the inputs (naming the file), InvalidInput for vector truth in a
+/// geographic CRS or a grid too large for `resolution`, Canceled.
 Result<ChangeEvaluation> evaluateChange(const ChangeEvaluationOptions& options, Feedback* feedback = nullptr);
 
 /// Precision, recall, F1 and IoU from the counts in `scores`.

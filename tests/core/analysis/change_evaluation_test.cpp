@@ -157,6 +157,33 @@ TEST(ChangeEvaluation, ReferenceRasterIgnoresUnlabelledPixels) {
   EXPECT_DOUBLE_EQ(result->pixels.recall, 0.8);
 }
 
+// A reference raster in degrees (EPSG:4326, like the OSCD references): the patches are burnt on its
+// grid, so no metric evaluation grid is needed and geographic truth is accepted.
+TEST(ChangeEvaluation, ReferenceRasterInDegreesIsScoredOnItsOwnGrid) {
+  TempDir dir;
+  onemap::test::GeoTiffSpec spec;
+  spec.width = 10;
+  spec.height = 10;
+  spec.bands = 1;
+  spec.dataType = "Byte";
+  spec.epsg = 4326;
+  spec.geoTransform = {2.35, 0.0001, 0, 48.87, 0, -0.0001};
+  spec.value = [](int, int x, int y) { return y == 0 ? 0.0 : x < 5 ? 2.0 : 1.0; };
+  onemap::test::writeGeoTiff(dir / "reference.tif", spec);
+  const std::string patch = "POLYGON((2.35 48.869,2.3504 48.869,2.3504 48.87,2.35 48.87,2.35 48.869))";
+  writeLayer(dir / "patches.gpkg", "p", {{patch, {}}}, 4326);
+  ChangeEvaluationOptions options;
+  options.truth = {dir / "reference.tif", ""};
+  options.patches = {dir / "patches.gpkg", ""};
+  auto result = evaluateChange(options);
+  ASSERT_TRUE(result) << result.error().text();
+  EXPECT_TRUE(result->rasterTruth);
+  EXPECT_EQ(result->pixels.truePositives, 36);
+  EXPECT_EQ(result->pixels.falseNegatives, 9);
+  EXPECT_EQ(result->pixels.falsePositives, 0);
+  EXPECT_EQ(result->pixels.trueNegatives, 45);
+}
+
 TEST(ChangeEvaluation, ErrorsNameTheFile) {
   Scene scene;
   scene.options.patches = {scene.dir / "missing.gpkg", ""};
