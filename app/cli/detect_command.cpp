@@ -1,5 +1,7 @@
 #include "detect_command.h"
 
+#include <cmath>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -10,6 +12,7 @@
 #include "onemap/base/text.h"
 #include "onemap/base/units.h"
 #include "onemap/change/change_detector.h"
+#include "onemap/change_text/run_warning_text.h"
 #include "progress_printer.h"
 
 namespace onemap::cli {
@@ -110,11 +113,16 @@ int runDetectCommand(const CommandLine& line) {
     for (const auto& row : summary->villages)
       villagesJson.push_back({{"ZLDWDM", row.villageCode}, {"ZLDWMC", row.villageName}, {"BHLX", row.type},
                               {"count", row.count}, {"area_m2", row.areaM2}, {"pbf_area_m2", row.pbfAreaM2}});
+    nlohmann::json warningsJson = nlohmann::json::array();
+    for (const auto& w : summary->warnings) warningsJson.push_back(change_text::runWarningText(w).toStdString());
     nlohmann::json j{{"output", text::displayPath(std::filesystem::absolute(inputs.output))},
                      {"patches", summary->patches},
                      {"area_m2", summary->areaM2},
                      {"by_subtype", summary->bySubtype},
-                     {"threshold", summary->threshold},
+                     {"threshold", std::isfinite(summary->threshold) ? nlohmann::json(summary->threshold)
+                                                                     : nlohmann::json(nullptr)},
+                     {"median_magnitude", summary->medianMagnitude},
+                     {"warnings", warningsJson},
                      {"bands", summary->bands},
                      {"gains", summary->gains},
                      {"offsets", summary->offsets},
@@ -136,6 +144,8 @@ int runDetectCommand(const CommandLine& line) {
                  .arg(qs(text::displayPath(inputs.output)))
                  .arg(summary->seconds, 0, 'f', 1));
     if (const QString grid = gridLine(*summary); !grid.isEmpty()) printOut(grid);
+    for (const auto& w : summary->warnings)
+      printOut(QCoreApplication::translate("DetectCommand", "Warning: %1").arg(change_text::runWarningText(w)));
   }
   return kExitOk;
 }

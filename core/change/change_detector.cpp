@@ -66,6 +66,22 @@ bool isDate(const std::string& text) {
 
 }  // namespace
 
+std::string RunWarning::text() const {
+  const auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : std::string(); };
+  switch (kind) {
+    case Kind::NoDifference: return "the two images do not differ anywhere: there is no change to find";
+    case Kind::CoverKept: return "all the ground kept its cover (vegetated or water on both dates): there is no change to find";
+    case Kind::SameDate: return "both images are dated " + arg(0) + ": what differs between them is not change over time";
+    case Kind::DatesReversed:
+      return "the before image (" + arg(0) + ") is later than the after image (" + arg(1) +
+             "): change types read before → after; swap them if that is a mistake";
+    case Kind::PixelSizes:
+      return "the images' pixels differ " + arg(0) + " × in size (" + arg(1) + " m before, " + arg(2) +
+             " m after): change smaller than the coarser pixels cannot be seen, and their edges are blurred";
+  }
+  return {};
+}
+
 Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangeParameters& parameters, Feedback& feedback) {
   const auto start = std::chrono::steady_clock::now();
   std::error_code ec;
@@ -81,11 +97,9 @@ Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangePara
   ChangeSummary summary;
   if (isDate(run.beforeDate) && isDate(run.afterDate)) {
     if (run.beforeDate == run.afterDate)
-      summary.warnings.push_back("both images are dated " + run.beforeDate +
-                                 ": what differs between them is not change over time");
+      summary.warnings.push_back({RunWarning::Kind::SameDate, {run.beforeDate}});
     else if (run.beforeDate > run.afterDate)
-      summary.warnings.push_back("the before image (" + run.beforeDate + ") is later than the after image (" +
-                                 run.afterDate + "): change types read before → after; swap them if that is a mistake");
+      summary.warnings.push_back({RunWarning::Kind::DatesReversed, {run.beforeDate, run.afterDate}});
   }
 
   std::optional<gdal::BlockCacheLimit> cacheLimit;

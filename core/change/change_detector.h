@@ -32,6 +32,21 @@ struct ChangeInputs {
   bool overwrite = false;
 };
 
+/// Something the user should know about a run that is not an error.
+struct RunWarning {
+  enum class Kind {
+    NoDifference,   ///< the images do not differ anywhere: nothing to threshold, no patch
+    CoverKept,      ///< all the ground kept its cover (vegetated or water on both dates)
+    SameDate,       ///< both images carry the same date (args: date)
+    DatesReversed,  ///< the before image is the later one (args: before date, after date)
+    PixelSizes,     ///< pixel sizes differ over 3 × (args: ratio, before m, after m, all "%.1f")
+  };
+  Kind kind = Kind::NoDifference;
+  std::vector<std::string> args;
+  /// The English sentence (the applications translate by kind and args).
+  std::string text() const;
+};
+
 /// Count and area of the patches of one change type in one village.
 struct SummaryRow {
   std::string villageCode;
@@ -50,7 +65,7 @@ struct ChangeSummary {
   std::vector<SummaryRow> villages;
   float threshold = 0.0f;                ///< change-magnitude threshold used (noise units; +inf: nothing to threshold)
   float medianMagnitude = 0.0f;          ///< median change magnitude of the scene (unchanged ground), noise units
-  std::vector<std::string> warnings;     ///< what the user should know about the run ("the two images do not differ…")
+  std::vector<RunWarning> warnings;      ///< what the user should know about the run
   std::size_t invariantPixels = 0;
   std::vector<std::string> bands;        ///< roles of the bands compared (blue, green, red, nir, then SWIR when both dates have it)
   std::vector<double> gains;             ///< after → before gain per band used (blue, green, red, nir, SWIR…)

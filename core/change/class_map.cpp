@@ -378,12 +378,14 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     if (beforeScale && afterScale && beforeScale->pixelSizeM() > 0 && afterScale->pixelSizeM() > 0) {
       const double ratio = afterScale->pixelSizeM() / beforeScale->pixelSizeM();
       if (ratio > 3.0 || ratio < 1.0 / 3.0) {
-        char text[200];
-        std::snprintf(text, sizeof text,
-                      "the images' pixels differ %.1f × in size (%.1f m before, %.1f m after): change smaller than "
-                      "the coarser pixels cannot be seen, and their edges are blurred",
-                      std::max(ratio, 1.0 / ratio), beforeScale->pixelSizeM(), afterScale->pixelSizeM());
-        summary.warnings.push_back(text);
+        const auto oneDecimal = [](double v) {
+          char text[32];
+          std::snprintf(text, sizeof text, "%.1f", v);
+          return std::string(text);
+        };
+        summary.warnings.push_back({RunWarning::Kind::PixelSizes,
+                                    {oneDecimal(std::max(ratio, 1.0 / ratio)), oneDecimal(beforeScale->pixelSizeM()),
+                                     oneDecimal(afterScale->pixelSizeM())}});
       }
     }
   }
@@ -511,7 +513,6 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
                                              0.9f * thresholds.cloudBrightness,
                                              scale->pixelSizeM() * double(grid.width) / sampleW)) {
     thresholds.cloudMask = false;
-    summary.warnings.push_back("no clouds were found: clouds and cloud shadows are not masked");
   }
   if (sampleCropland.valid())
     if (auto st = sampleCropland.get(); !st) return st;
@@ -549,8 +550,7 @@ Status writeClassMap(const ChangeInputs& inputs, const ChangeParameters& paramet
     // Nothing to threshold: no band changes anywhere (identical or constant images), or all the
     // ground kept its cover. No pixel is change.
     thresholds.changeMagnitude = std::numeric_limits<float>::infinity();
-    summary.warnings.push_back(calibration->flat ? "the two images do not differ anywhere: there is no change to find"
-                                                 : "all the ground kept its cover (vegetated or water on both dates)");
+    summary.warnings.push_back({calibration->flat ? RunWarning::Kind::NoDifference : RunWarning::Kind::CoverKept, {}});
   } else {
     thresholds.changeMagnitude = calibration->threshold / float(parameters.sensitivity);
   }

@@ -1,3 +1,4 @@
+#include "onemap/change_text/run_warning_text.h"
 #include "results_dock.h"
 
 #include <QDate>
@@ -205,7 +206,9 @@ void ResultsDock::showRunSummary(const change::ChangeSummary& summary) {
                                     summary.pixelHeightM);
       !grid.isEmpty())
     parts << tr("Grid: %1").arg(grid);
-  m_runSummary->setText(parts.join(QStringLiteral(" · ")));
+  QString text = parts.join(QStringLiteral(" · "));
+  for (const auto& w : summary.warnings) text += QStringLiteral("\n⚠ ") + change_text::runWarningText(w);
+  m_runSummary->setText(text);
   m_runSummary->show();
 }
 
