@@ -234,6 +234,10 @@
         <source>Grid: %1, pixel %2 × %3 m</source>
         <translation>格网：%1，像元 %2 × %3 米</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>DetectionDialog</name>
@@ -1197,6 +1201,29 @@
     <message>
         <source>(not set: the project's extent)</source>
         <translation>（未设置：使用工程范围）</translation>
+    </message>
+</context>
+<context>
+    <name>RunWarning</name>
+    <message>
+        <source>The two images do not differ anywhere: there is no change to find.</source>
+        <translation>两期影像处处相同：没有可检测的变化。</translation>
+    </message>
+    <message>
+        <source>All the ground kept its cover (vegetated or water on both dates): there is no change to find.</source>
+        <translation>所有地面均保持原有覆盖（两期均为植被或水体）：没有可检测的变化。</translation>
+    </message>
+    <message>
+        <source>Both images are dated %1: what differs between them is not change over time.</source>
+        <translation>两期影像日期相同（%1）：它们之间的差异不是随时间发生的变化。</translation>
+    </message>
+    <message>
+        <source>The earlier image (%1) is dated after the later image (%2): change types read from the earlier to the later date; swap them if that is a mistake.</source>
+        <translation>前时相影像（%1）晚于后时相影像（%2）：变化类型按前时相到后时相判读；如有误请对调两期影像。</translation>
+    </message>
+    <message>
+        <source>The images' pixels differ %1 × in size (%2 m and %3 m): change smaller than the coarser pixels cannot be seen, and their edges are blurred.</source>
+        <translation>两期影像像元大小相差 %1 倍（%2 米与 %3 米）：小于较粗像元的变化无法识别，且边缘会被模糊。</translation>
     </message>
 </context>
 <context>
