@@ -117,7 +117,9 @@ double gammaPSeries(double a, double x) {
 
 const std::vector<ChangeBaseline>& allChangeBaselines() {
   static const std::vector<ChangeBaseline> all{ChangeBaseline::NdviOtsu, ChangeBaseline::CvaOtsu,
-                                               ChangeBaseline::CvaOtsuMorphology, ChangeBaseline::IrMad};
+                                               ChangeBaseline::CvaOtsuMorphology, ChangeBaseline::IrMad,
+                                               ChangeBaseline::Mad};
+  static_assert(kChangeBaselineCount == 5);
   return all;
 }
 
@@ -127,6 +129,7 @@ std::string_view changeBaselineName(ChangeBaseline baseline) noexcept {
     case ChangeBaseline::CvaOtsu: return "cva_otsu";
     case ChangeBaseline::CvaOtsuMorphology: return "cva_morph";
     case ChangeBaseline::IrMad: return "irmad";
+    case ChangeBaseline::Mad: return "mad";
   }
   return "unknown";
 }
@@ -145,6 +148,11 @@ Status checkImagePair(const ImagePair& pair) {
 Result<ChangeMask> detectBaselineChange(ChangeBaseline baseline, const ImagePair& pair) {
   if (auto ok = checkImagePair(pair); !ok) return fail(ok.error());
   if (baseline == ChangeBaseline::IrMad) return irMadChange(pair);
+  if (baseline == ChangeBaseline::Mad) {
+    IrMadOptions options;
+    options.maxIterations = 1;  // one canonical correlation fit, unweighted
+    return irMadChange(pair, options);
+  }
   const std::vector<float> values =
       baseline == ChangeBaseline::NdviOtsu ? ndviDifference(pair) : changeVectorMagnitude(pair);
   ChangeMask result = thresholdOtsu(values);

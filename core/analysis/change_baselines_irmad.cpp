@@ -1,9 +1,14 @@
 // IR-MAD: Nielsen A. A. (2007), "The regularized iteratively reweighted MAD method for change
 // detection in multi- and hyperspectral data", IEEE Transactions on Image Processing 16(2).
+// MAD: Nielsen A. A., Conradsen K., Simpson J. J. (1998), "Multivariate alteration detection (MAD)
+// and MAF postprocessing in multispectral, bitemporal image data", Remote Sensing of Environment 64.
+// The consistency factor of a re-weighted scatter estimate: Maronna, Martin & Yohai (2006),
+// "Robust Statistics: Theory and Methods", chapter 6.
 #include <Eigen/Dense>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "onemap/analysis/change_baselines.h"
 
@@ -77,7 +82,9 @@ class ValidPixels {
 
 // Canonical correlation analysis of the weighted covariance: whitening both dates with their
 // Cholesky factors turns it into the singular value decomposition of the whitened cross-covariance.
-Result<Canonical> fitCanonical(const ValidPixels& pixels, const std::vector<double>& weights, int p) {
+// The MAD variances are 2(1 − ρ) divided by `varianceFactor` (1 for an unweighted fit).
+Result<Canonical> fitCanonical(const ValidPixels& pixels, const std::vector<double>& weights, int p,
+                               double varianceFactor) {
   double weightSum = 0.0;
   VectorXd sum = VectorXd::Zero(2 * p);
   MatrixXd products = MatrixXd::Zero(2 * p, 2 * p);
@@ -89,12 +96,12 @@ Result<Canonical> fitCanonical(const ValidPixels& pixels, const std::vector<doub
     sum.noalias() += z * w;
     products.noalias() += z * (z.array().rowwise() * w.transpose().array()).matrix().transpose();
   }
-  if (!(weightSum > 0.0)) return fail(ErrorCode::InvalidInput, "IR-MAD: no pixel is left with weight");
+  if (!(weightSum > 0.0)) return fail(ErrorCode::InvalidInput, "(IR-)MAD: no pixel is left with weight");
   const VectorXd mean = sum / weightSum;
   const MatrixXd cov = products / weightSum - mean * mean.transpose();
   const Eigen::LLT<MatrixXd> lx(cov.topLeftCorner(p, p)), ly(cov.bottomRightCorner(p, p));
   if (lx.info() != Eigen::Success || ly.info() != Eigen::Success)
-    return fail(ErrorCode::InvalidInput, "IR-MAD: a band has no variance on the pixels valid on both dates");
+    return fail(ErrorCode::InvalidInput, "(IR-)MAD: a band has no variance on the pixels valid on both dates");
   const MatrixXd kx = lx.matrixL(), ky = ly.matrixL();
   const MatrixXd left = kx.triangularView<Eigen::Lower>().solve(cov.topRightCorner(p, p));  // Kx⁻¹ Sxy
   const MatrixXd whitened = ky.triangularView<Eigen::Lower>().solve(left.transpose()).transpose();  // … Ky⁻ᵀ
@@ -105,7 +112,7 @@ Result<Canonical> fitCanonical(const ValidPixels& pixels, const std::vector<doub
   c.meanX = mean.head(p);
   c.meanY = mean.tail(p);
   c.rho = svd.singularValues().cwiseMin(1.0);
-  c.madVariance = (2.0 * (1.0 - c.rho.array())).cwiseMax(1e-12).matrix();
+  c.madVariance = (2.0 * (1.0 - c.rho.array()) / varianceFactor).cwiseMax(1e-12).matrix();
   return c;
 }
 
@@ -132,10 +139,11 @@ Result<ChangeMask> irMadChange(const ImagePair& pair, const IrMadOptions& option
   const ValidPixels pixels(pair);
   if (pixels.size() <= std::size_t(2 * p)) return fail(ErrorCode::InvalidInput, "no pixel has data on both dates");
   std::vector<double> weights(pixels.size(), 1.0), stat;
+  const double reweightedFactor = options.consistencyCorrection ? irMadConsistencyFactor(p) : 1.0;
   ChangeMask result;
   Canonical fit;
   for (int iteration = 1;; ++iteration) {
-    auto next = fitCanonical(pixels, weights, p);
+    auto next = fitCanonical(pixels, weights, p, iteration == 1 ? 1.0 : reweightedFactor);
     if (!next) return fail(next.error());
     const bool settled = iteration > 1 && (next->rho - fit.rho).cwiseAbs().maxCoeff() < options.tolerance;
     fit = std::move(*next);
@@ -151,6 +159,24 @@ Result<ChangeMask> irMadChange(const ImagePair& pair, const IrMadOptions& option
   for (std::size_t k = 0; k < stat.size(); ++k)
     if (stat[k] > result.threshold) result.mask[pixels.pixel(k)] = 1;
   return result;
+}
+
+double irMadConsistencyFactor(int dof) {
+  if (dof < 1) return std::numeric_limits<double>::quiet_NaN();
+  // z f_p(z) = p f_{p+2}(z) for the chi-square densities f, and E[Q(z)] = 1/2, so
+  // k = 2 ∫ f_{p+2}(z) Q_p(z) dz; with z = t² the integrand 2t f_{p+2}(t²) Q_p(t²) is smooth at 0
+  // (t^{p+1}), integrated by Simpson's rule far into the tail of f_{p+2}.
+  const double a = (dof + 2) / 2.0;
+  const double logNorm = a * std::log(2.0) + std::lgamma(a);
+  const auto integrand = [&](double t) {
+    const double z = t * t;
+    return t > 0.0 ? 2.0 * std::exp((dof + 1) * std::log(t) - z / 2.0 - logNorm) * noChangeProbability(z, dof) : 0.0;
+  };
+  constexpr int kIntervals = 4000;  // even
+  const double upper = std::sqrt(2.0 * a + 40.0 * std::sqrt(4.0 * a) + 40.0), h = upper / kIntervals;
+  double sum = integrand(0.0) + integrand(upper);
+  for (int i = 1; i < kIntervals; ++i) sum += (i % 2 ? 4.0 : 2.0) * integrand(i * h);
+  return 2.0 * sum * h / 3.0;
 }
 
 }  // namespace onemap::analysis

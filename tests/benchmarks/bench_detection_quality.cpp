@@ -1,7 +1,8 @@
 // Change-detection quality over every labelled pair (issue 12): the engine in default and
-// all-change mode against four classical baselines (|ΔNDVI| + Otsu, CVA + Otsu, CVA + Otsu +
-// 3 × 3 opening/closing, IR-MAD + chi-square), pixel precision / recall / F1 of the change class on
-// the labelled pixels of each reference. Prints one row per case, the means and a verdict:
+// all-change mode against five classical baselines (|ΔNDVI| + Otsu, CVA + Otsu, CVA + Otsu +
+// 3 × 3 opening/closing, IR-MAD + chi-square, MAD + chi-square), pixel precision / recall / F1 of
+// the change class on the labelled pixels of each reference. Prints one row per case, the means
+// and a verdict:
 //   PASS when the engine's all-change F1 is at least the best baseline's on every real case and
 //   its mean over the real cases is at least the best single baseline's mean + 0.05.
 //

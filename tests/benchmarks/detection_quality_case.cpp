@@ -203,7 +203,9 @@ CaseResult runCase(const QualityCase& c, const std::filesystem::path& work, int 
       result.baselines[i].pixels = scoreMask(mask->mask, pixels->reference);
       char note[96];
       std::snprintf(note, sizeof note, "threshold %.6g%s", mask->threshold,
-                    mask->iterations > 0 ? (", " + std::to_string(mask->iterations) + " iterations").c_str() : "");
+                    mask->iterations > 0
+                        ? (", " + std::to_string(mask->iterations) + (mask->iterations == 1 ? " fit" : " fits")).c_str()
+                        : "");
       result.baselines[i].note = note;
     }
   }

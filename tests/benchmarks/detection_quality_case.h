@@ -28,7 +28,7 @@ struct QualityCase {
 struct Scored {
   analysis::PixelScores pixels;
   std::string error;
-  std::string note;  ///< how a baseline cut: its threshold (and IR-MAD's iterations)
+  std::string note;  ///< how a baseline cut: its threshold (and the (IR-)MAD fits)
 };
 
 /// Everything measured on one case.
@@ -36,7 +36,7 @@ struct CaseResult {
   QualityCase source;
   Scored engineDefault;
   Scored engineAllChange;
-  std::array<Scored, 4> baselines;  ///< in analysis::allChangeBaselines() order
+  std::array<Scored, analysis::kChangeBaselineCount> baselines;  ///< in analysis::allChangeBaselines() order
   std::vector<std::string> bands;   ///< roles the baselines compared
   double seconds = 0.0;
   /// Index of the baseline with the highest F1 (the first on ties).
@@ -48,7 +48,7 @@ struct CaseResult {
 Result<QualityCase> makeSyntheticCase(int seed, const std::filesystem::path& folder);
 
 /// Runs the engine (default and all-change, `threads` threads, patches written into `work`) and
-/// the four baselines on `c`, scoring all of them on the labelled pixels of its reference.
+/// the five baselines on `c`, scoring all of them on the labelled pixels of its reference.
 CaseResult runCase(const QualityCase& c, const std::filesystem::path& work, int threads);
 
 }  // namespace onemap::bench

@@ -8,9 +8,11 @@
 namespace onemap::bench {
 namespace {
 
-constexpr int kColumns = 6;  // engine default, engine all-change, then the four baselines
+constexpr std::size_t kBaselines = analysis::kChangeBaselineCount;
+constexpr int kColumns = 2 + int(kBaselines);  // engine default, engine all-change, then the baselines
 const std::array<const char*, kColumns> kPrettyNames{"engine default", "engine all-change", "ΔNDVI + Otsu",
-                                                      "CVA + Otsu", "CVA + Otsu + 3×3 open/close", "IR-MAD + χ² 0.99"};
+                                                      "CVA + Otsu", "CVA + Otsu + 3×3 open/close",
+                                                      "IR-MAD (consistent σ²) + χ² 0.99", "MAD + χ² 0.99"};
 
 std::string columnId(int k) {
   if (k == 0) return "engine_default";
@@ -28,7 +30,7 @@ struct Means {
   std::array<analysis::PixelScores, kColumns> columns{};
   std::size_t bestBaseline() const {
     std::size_t best = 0;
-    for (std::size_t i = 1; i < 4; ++i)
+    for (std::size_t i = 1; i < kBaselines; ++i)
       if (columns[i + 2].f1 > columns[best + 2].f1) best = i;
     return best;
   }

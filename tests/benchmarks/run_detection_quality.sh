@@ -13,10 +13,13 @@
 #                    truth polygons, with the cropland given to the engine and to the baselines (synthetic)
 # Columns: pixel precision, recall and F1 of the change class (reference value 2) over the
 # labelled pixels (1 or 2) for the engine with ChangeParameters defaults (conversions only) and
-# with --all-change, then four baselines on the same pixels: |ΔNDVI| + Otsu, CVA + Otsu, CVA +
-# Otsu + 3×3 opening and closing, IR-MAD + chi-square 0.99 (core/analysis/change_baselines.h).
-# Otsu runs on a 256-bin histogram of [minimum, 99.9th percentile]. An engine error is printed
-# and scored as 0.
+# with --all-change, then five baselines on the same pixels: |ΔNDVI| + Otsu, CVA + Otsu, CVA +
+# Otsu + 3×3 opening and closing, IR-MAD + chi-square 0.99, MAD + chi-square 0.99
+# (core/analysis/change_baselines.h). Otsu runs on a 256-bin histogram of [minimum, 99.9th
+# percentile]. IR-MAD re-weights up to 30 fits and divides its weighted MAD variances by the
+# consistency factor of its chi-square weights (without it they shrink and the cut takes most
+# pixels); MAD is one unweighted canonical correlation fit. An engine error is printed and
+# scored as 0.
 # Verdict (real cases only): PASS when the engine's all-change F1 >= the best baseline's F1 on
 # every real case and the mean all-change F1 >= the best single baseline's mean + 0.05.
 # Exit status 0 PASS, 1 FAIL. ctest runs the real cases as DetectionQuality (`ctest -L quality`),
