@@ -71,11 +71,11 @@ void meanOf3x3(const float* values, int w, int h, float* out) {
   }
 }
 
-Result<ChangeCalibration> calibrateChange(const raster::RasterSource& before, const raster::RasterSource& after,
-                                          const BandSelection& bands, const Normalization& normalization,
+Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normalization& normalization,
                                           const PixelRuleThresholds& screening,
                                           const raster::PolygonRasterizer* crop,
                                           const std::vector<raster::Window>& windows) {
+  const BandSelection& bands = images.bands;
   const std::size_t bandCount = bands.roles.size();
   // Read every window once; keep the values (at most the calibration budget of pixels).
   struct WindowValues {
@@ -92,8 +92,8 @@ Result<ChangeCalibration> calibrateChange(const raster::RasterSource& before, co
     const std::size_t n = std::size_t(w.pixelCount());
     v.b.resize(bandCount * n);
     v.a.resize(bandCount * n);
-    if (auto st = before.readInto(w, bands.before, v.b.data(), n); !st) return fail(st.error());
-    if (auto st = after.readInto(w, bands.after, v.a.data(), n); !st) return fail(st.error());
+    if (auto st = images.before.readInto(w, bands.before, v.b.data(), n); !st) return fail(st.error());
+    if (auto st = images.after.readInto(w, bands.after, v.a.data(), n); !st) return fail(st.error());
     for (std::size_t band = 0; band < bandCount; ++band)
       for (std::size_t k = 0; k < n; ++k) {
         float& x = v.a[band * n + k];

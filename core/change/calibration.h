@@ -5,12 +5,12 @@
 #include <cstddef>
 #include <vector>
 
-#include "band_selection.h"
 #include "onemap/base/error.h"
 #include "onemap/change/pixel_rules.h"
 #include "onemap/change/radiometry.h"
 #include "onemap/raster/polygon_rasterizer.h"
 #include "onemap/raster/raster_source.h"
+#include "raster_reader.h"
 
 namespace onemap::change::detail {
 
@@ -39,10 +39,9 @@ std::vector<raster::Window> calibrationWindows(const raster::Grid& grid, std::si
 /// The noise of each band's change (robust standard deviation of after − before on the before
 /// radiometry, over the valid pixels of `windows` that are neither cloud nor shadow) and Otsu's threshold of the mean 3 × 3 change
 /// magnitude, taken on cropland (`crop`, null = everywhere) that is neither cloud nor shadow
-/// (`screening`) nor ground that kept its cover (keepsCover()). `after` is aligned to `before`.
+/// (`screening`) nor ground that kept its cover (keepsCover()). Reads `images` only.
 /// InvalidInput when no such pixel exists.
-Result<ChangeCalibration> calibrateChange(const raster::RasterSource& before, const raster::RasterSource& after,
-                                          const BandSelection& bands, const Normalization& normalization,
+Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normalization& normalization,
                                           const PixelRuleThresholds& screening,
                                           const raster::PolygonRasterizer* crop,
                                           const std::vector<raster::Window>& windows);

@@ -82,7 +82,8 @@ std::string RunWarning::text() const {
   return {};
 }
 
-Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangeParameters& parameters, Feedback& feedback) {
+Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangeParameters& parameters, Feedback& feedback,
+                                    BlockPassObserver* observer) {
   const auto start = std::chrono::steady_clock::now();
   std::error_code ec;
   if (inputs.output.empty()) return fail(ErrorCode::InvalidInput, "no output GeoPackage was given");
@@ -113,7 +114,9 @@ Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangePara
   const std::string croplandFilter = detail::croplandFilter(run.cropland);
   raster::Grid grid;
   Feedback pixels = feedback.subRange(0.0, 0.7);
-  if (auto st = detail::writeClassMap(run, parameters, croplandFilter, classMap, evidence, grid, summary, pixels); !st) return fail(st.error());
+  if (auto st = detail::writeClassMap(run, parameters, croplandFilter, classMap, evidence, grid, summary, pixels, observer);
+      !st)
+    return fail(st.error());
   Feedback vectors = feedback.subRange(0.7, 1.0);
   if (auto st = detail::writePatches(run, parameters, croplandFilter, classMap, evidence, grid, summary, vectors); !st) return fail(st.error());
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -78,11 +78,14 @@ struct ChangeSummary {
   double seconds = 0.0;
 };
 
+struct BlockPassObserver;
+
 /// Detects 非农化 / 非粮化 patches between two image dates on cropland and writes them with the
 /// per-village summary to `inputs.output` (temporary name, renamed when complete; nothing is
 /// left behind on error or Cancel). Streams blocks within the memory parameter on
-/// `parameters.threads` threads.
+/// `parameters.threads` threads. `observer` (block_pass_observer.h; tests and benchmarks) sets
+/// options of the block pass and receives its counters.
 Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangeParameters& parameters,
-                                    Feedback& feedback);
+                                    Feedback& feedback, BlockPassObserver* observer = nullptr);
 
 }  // namespace onemap::change

@@ -55,7 +55,7 @@ inline float changeMagnitude(const PixelBands& before, const PixelBands& after, 
 }
 
 /// The change class of one pixel from both dates, the NIR crown texture of each date (see
-/// class_map.cpp: isotropic texture, relative to the local mean) and the change `magnitude`
+/// crown_texture.h: isotropic texture, relative to the local mean) and the change `magnitude`
 /// (the block pass gives the mean over the pixel's 3 × 3 neighbourhood): what the after state
 /// is (built, water, trees, bare) given that the pixel did change and was not already that.
 /// Clouds and shadows are Invalid when masking.
@@ -76,7 +76,7 @@ bool keepsCover(const PixelBands& before, const PixelBands& after, const PixelRu
 
 /// Whether `p` is an opaque cloud (far brighter than the scene's land, bright in blue too).
 /// (Inline: the block pass tests every pixel of both dates.)
-/// (class_map.cpp's cloudCandidates() repeats this test without branches: change both.)
+/// (pixel_kernels.cpp's cloudCandidates() repeats this test without branches: change both.)
 inline bool isCloud(const PixelBands& p, const PixelRuleThresholds& thresholds) {
   return p.brightness() > thresholds.cloudBrightness && p.blue > 0.9f * thresholds.cloudBrightness;
 }

@@ -21,8 +21,8 @@
 
 #include <unistd.h>
 
+#include "onemap/change/block_pass_observer.h"  // how much of the images the block pass read
 #include "onemap/change/change_detector.h"
-#include "onemap/change/class_map.h"  // internal: how much of the images the block pass read
 #include "onemap/raster/raster_source.h"
 
 using namespace onemap;
@@ -108,7 +108,8 @@ int main(int argc, char** argv) {
   Feedback feedback;
   const auto start = std::chrono::steady_clock::now();
   const double detectCpuStart = cpuSeconds();
-  auto summary = change::detectChanges(in, *parameters, feedback);
+  change::BlockPassObserver observer;
+  auto summary = change::detectChanges(in, *parameters, feedback, &observer);
   const double total = seconds(start);
   const double detectCpu = cpuSeconds() - detectCpuStart;
   if (!summary) {
@@ -124,7 +125,7 @@ int main(int argc, char** argv) {
               detectCpu, mpx / total);
   std::printf("ratio to the plain read: %.2f (target <= 2); CPU time ratio %.2f\n", total / read, detectCpu / readCpu);
   std::printf("the block pass read %.1f %% of each image (the rest lies too far from cropland to matter)\n",
-              100.0 * double(change::detail::blockPassProbe().pixelsRead.load()) / double(summary->pixels));
+              100.0 * double(observer.pixelsRead) / double(summary->pixels));
   std::printf("patches: %d   peak RSS %.0f MB (after the plain read %.0f MB; limit %s MB)\n", summary->patches,
               peakRssMb(), rssAfterRead, memory.c_str());
   if (keep.empty()) std::filesystem::remove(in.output);

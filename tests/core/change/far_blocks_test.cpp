@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "change_scenes.h"
+#include "onemap/change/block_pass_observer.h"
 #include "onemap/change/change_detector.h"
-#include "onemap/change/class_map.h"
 #include "onemap/geos/geometry.h"
 #include "onemap/vector/feature_reader.h"
 #include "temp_dir.h"
@@ -76,16 +76,15 @@ Detection detect(const test::TempDir& dir, const std::string& name, bool skip, b
   in.after = dir / "after.tif";
   if (withCropland) in.cropland = {dir / "land.gpkg", "DLTB"};
   in.output = dir / (name + ".gpkg");
-  auto& probe = change::detail::blockPassProbe();
-  probe.skipFarBlocks = skip;
+  change::BlockPassObserver observer;
+  observer.skipFarBlocks = skip;
   auto parameters = change::ChangeParameters::fromValues(values);
   EXPECT_TRUE(parameters);
   Feedback feedback;
-  auto summary = change::detectChanges(in, *parameters, feedback);
-  probe.skipFarBlocks = true;
+  auto summary = change::detectChanges(in, *parameters, feedback, &observer);
   EXPECT_TRUE(summary) << (summary ? "" : summary.error().text());
   Detection run;
-  run.pixelsRead = probe.pixelsRead;
+  run.pixelsRead = observer.pixelsRead;
   if (!summary) return run;
   auto reader = vector::FeatureReader::open(in.output, "change_patches");
   EXPECT_TRUE(reader);
