@@ -74,7 +74,7 @@ void meanOf3x3(const float* values, int w, int h, float* out) {
 Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normalization& normalization,
                                           const PixelRuleThresholds& screening,
                                           const raster::PolygonRasterizer* crop,
-                                          const std::vector<raster::Window>& windows) {
+                                          const std::vector<raster::Window>& windows, int shift) {
   const BandSelection& bands = images.bands;
   const std::size_t bandCount = bands.roles.size();
   // Read every window once; keep the values (at most the calibration budget of pixels).
@@ -114,8 +114,28 @@ Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normali
           classifyPixel(pixelAt(v.b.data(), n, k, bands), pixelAt(v.a.data(), n, k, bands), 0.f, 0.f, 0.f, screening) ==
               ChangeClass::Invalid)
         continue;
+      // The before pixel the after pixel is compared with: itself, or on fine images the one
+      // within `shift` pixels closest in spectrum — the noise is what the misregistration the
+      // rules tolerate does not explain (else a one-pixel shift of textured fields inflates it).
+      std::size_t match = k;
+      if (shift > 0) {
+        const int x = int(k % std::size_t(w.width)), y = int(k / std::size_t(w.width));
+        float best = std::numeric_limits<float>::infinity();
+        for (int dy = -shift; dy <= shift; ++dy)
+          for (int dx = -shift; dx <= shift; ++dx) {
+            const int xx = x + dx, yy = y + dy;
+            if (xx < 0 || yy < 0 || xx >= w.width || yy >= w.height) continue;
+            const std::size_t kk = std::size_t(yy) * std::size_t(w.width) + std::size_t(xx);
+            float distance = 0;
+            for (std::size_t band = 0; band < bandCount; ++band) {
+              const float d = v.a[band * n + k] - v.b[band * n + kk];
+              distance += d * d;
+            }
+            if (distance < best) best = distance, match = kk;  // NaN never wins
+          }
+      }
       for (std::size_t band = 0; band < bandCount; ++band)
-        differences[band].push_back(v.a[band * n + k] - v.b[band * n + k]);
+        differences[band].push_back(v.a[band * n + k] - v.b[band * n + match]);
     }
     read.push_back(std::move(v));
   }

@@ -44,7 +44,7 @@ std::vector<raster::Window> calibrationWindows(const raster::Grid& grid, std::si
 Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normalization& normalization,
                                           const PixelRuleThresholds& screening,
                                           const raster::PolygonRasterizer* crop,
-                                          const std::vector<raster::Window>& windows);
+                                          const std::vector<raster::Window>& windows, int shift = 0);
 
 /// Mean of `values` (w × h, NaN = no data) over each pixel's 3 × 3 neighbourhood clipped to the
 /// rectangle, into `out` (NaN where any neighbour is NaN).

@@ -50,7 +50,8 @@ PixelRuleThresholds thresholdsOf(const ChangeParameters& parameters) {
 /// neither cloud, shadow nor ground that kept its cover (see calibration.h). Sets the band
 /// weights and the change threshold of `thresholds`.
 Status calibrate(const ImagePair& images, const CroplandLayer& cropland, const Normalization& normalization,
-                 const ChangeParameters& parameters, PixelRuleThresholds& thresholds, ChangeSummary& summary) {
+                 const ChangeParameters& parameters, int shift, PixelRuleThresholds& thresholds,
+                 ChangeSummary& summary) {
   const raster::Grid& grid = images.grid();
   PixelRuleThresholds screening = thresholds;
   screening.changeMagnitude = std::numeric_limits<float>::infinity();
@@ -62,7 +63,7 @@ Status calibrate(const ImagePair& images, const CroplandLayer& cropland, const N
     calibrationCrop.emplace(std::move(*opened));
   }
   auto calibration = calibrateChange(images, normalization, screening, calibrationCrop ? &*calibrationCrop : nullptr,
-                                     calibrationWindows(grid, kCalibrationPixels));
+                                     calibrationWindows(grid, kCalibrationPixels), shift);
   if (!calibration) {
     Error e = calibration.error();
     if (e.context.empty()) {
@@ -155,11 +156,11 @@ Result<BlockPassRules> prepareRules(const ImagePair& images, const CroplandLayer
     thresholds.cloudMask = false;
   if (sampleCropland.valid())
     if (auto st = sampleCropland.get(); !st) return fail(st.error());
-  // 2. The unit and the threshold of change magnitudes at full resolution.
-  if (auto st = calibrate(images, cropland, rules.normalization, parameters, thresholds, summary); !st)
-    return fail(st.error());
-  // 3. The reach of the rules in pixels.
+  // 2. The reach of the rules in pixels.
   setReach(pixelSizeM, rules);
+  // 3. The unit and the threshold of change magnitudes at full resolution.
+  if (auto st = calibrate(images, cropland, rules.normalization, parameters, rules.shift, thresholds, summary); !st)
+    return fail(st.error());
   rules.cloudCandidate = thresholds;
   rules.cloudCandidate.cloudBrightness = 0.9f * thresholds.cloudBrightness;
   summary.threshold = thresholds.changeMagnitude;
