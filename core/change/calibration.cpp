@@ -117,14 +117,22 @@ Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normali
       // The before pixel the after pixel is compared with: itself, or on fine images the one
       // within `shift` pixels closest in spectrum — the noise is what the misregistration the
       // rules tolerate does not explain (else a one-pixel shift of textured fields inflates it).
+      // A neighbour is taken only when it matches far better (half the squared distance): on
+      // pure noise the best of nine draws would otherwise always beat the pixel itself and the
+      // noise would come out too small.
       std::size_t match = k;
       if (shift > 0) {
         const int x = int(k % std::size_t(w.width)), y = int(k / std::size_t(w.width));
-        float best = std::numeric_limits<float>::infinity();
+        float own = 0;
+        for (std::size_t band = 0; band < bandCount; ++band) {
+          const float d = v.a[band * n + k] - v.b[band * n + k];
+          own += d * d;
+        }
+        float best = 0.5f * own;
         for (int dy = -shift; dy <= shift; ++dy)
           for (int dx = -shift; dx <= shift; ++dx) {
             const int xx = x + dx, yy = y + dy;
-            if (xx < 0 || yy < 0 || xx >= w.width || yy >= w.height) continue;
+            if ((dx == 0 && dy == 0) || xx < 0 || yy < 0 || xx >= w.width || yy >= w.height) continue;
             const std::size_t kk = std::size_t(yy) * std::size_t(w.width) + std::size_t(xx);
             float distance = 0;
             for (std::size_t band = 0; band < bandCount; ++band) {

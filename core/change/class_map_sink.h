@@ -9,9 +9,9 @@
 
 namespace onemap::change::detail {
 
-/// Evidence map values per unit of change strength (magnitude / threshold): 50 = at the
-/// threshold, 255 = 5.1 times it or more.
-constexpr double kEvidenceUnit = 50.0;
+/// Evidence map values per unit of change strength (magnitude / threshold): 12.5 = at the
+/// threshold, 255 = 20.4 times it or more (change in noise units spans that range).
+constexpr double kEvidenceUnit = 12.5;
 
 /// Receives the class map window by window: the per-pixel ChangeClass and the evidence of each
 /// change pixel (strength × kEvidenceUnit, 0 outside change). Windows without change are not

@@ -277,8 +277,10 @@ Result<std::vector<Patch>> makePatches(const ChangeInputs& inputs, const ChangeP
 }
 
 double patchConfidence(double strength, double areaM2, double minAreaM2, double widthM, double pixelM) {
-  // Strength 0.5 (the least that growth takes) scores 0, four times the threshold and more 1.
-  const double spectral = std::clamp((strength - 0.5) / 3.5, 0.0, 1.0);
+  // Strength 0.5 (the least that growth takes) scores 0, ten times the threshold and more 1, on
+  // a log scale: change in noise units spans orders of magnitude (a new building on a field
+  // stands tens of times above the threshold, a faint one just above it).
+  const double spectral = strength > 0.5 ? std::clamp(std::log(strength / 0.5) / std::log(20.0), 0.0, 1.0) : 0.0;
   const double size = 1.0 - std::exp(-(std::max(areaM2 - minAreaM2, 0.0) + 1.0) / 1500.0);
   const double width = pixelM > 0 ? std::min(1.0, widthM / (3.0 * pixelM)) : 0.0;
   return std::clamp(0.2 + 0.45 * spectral + 0.2 * size + 0.15 * width, 0.0, 1.0);

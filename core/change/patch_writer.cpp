@@ -58,10 +58,19 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
       {"JCFF", T::String, 254}, {"HCJG", T::String, 20},  {"HCR", T::String, 20},    {"HCRQ", T::String, 10},
       {"HCSM", T::String, 254}, {"NYJG", T::String, 10}};
   if (auto s = writer->beginLayer("change_patches", "MultiPolygon", fields, "非农化/非粮化 change patches (卫片图斑)"); !s) return s;
+  char threshold[32];
+  std::snprintf(threshold, sizeof threshold, "%.2f", double(summary.threshold));
   const std::string method =
-      "OneMap rules v3 (normalised CVA over all bands incl. SWIR + cloud-free Otsu, indices, isotropic crown "
-      "texture, hysteresis growth, thin-cloud and misregistration masks, evidence-based ZXD); " +
-      parameters.describe() + ";threshold=" + std::to_string(summary.threshold);
+      "OneMap rules v4 (CVA in noise units over all bands incl. SWIR, 3x3 support, Otsu on cropland that changed "
+      "cover, indices, crown texture, misregistration and cloud masks); " +
+      parameters.describe() + ";threshold=" + threshold;
+  // Which evidence fired for a patch and how strongly: "evidence=spectral change 6.3x threshold".
+  const auto evidenceOf = [](const Patch& p) {
+    char text[80];
+    std::snprintf(text, sizeof text, ";evidence=%s %.1fx threshold",
+                  p.cls == ChangeClass::Trees ? "crown texture rise" : "spectral change", p.strength);
+    return std::string(text);
+  };
   std::map<std::tuple<std::string, std::string, std::string>, SummaryRow> rows;
   const std::string hsx = compactDate(inputs.afterDate);
   for (std::size_t i = 0; i < patches.size(); ++i) {
@@ -74,7 +83,7 @@ Status writePatches(const ChangeInputs& inputs, const ChangeParameters& paramete
                              {jcbh, p.xzqdm, p.villageCode, p.villageName, inputs.beforeDate, inputs.afterDate, p.qdlbm,
                               std::string(p.subtype == "pond" ? "1104" : ""), p.type, p.subtype, p.area, mu,
                               std::string(p.pbfArea > 0.0 ? "Y" : "N"), p.pbfArea, std::string(p.redLine ? "Y" : "N"),
-                              p.confidence, method, std::string(), std::string(), std::string(), std::string(),
+                              p.confidence, method + evidenceOf(p), std::string(), std::string(), std::string(), std::string(),
                               std::string("待核查")});
         !s)
       return s;
