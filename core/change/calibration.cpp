@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
 
 namespace onemap::change::detail {
@@ -35,19 +36,37 @@ float robustSigma(std::vector<float>& v) {
 
 }  // namespace
 
-std::vector<raster::Window> calibrationWindows(const raster::Grid& grid, std::size_t maxPixels) {
+std::vector<raster::Window> calibrationWindows(const raster::Grid& grid, std::size_t maxPixels,
+                                               std::pair<int, int> blockSize) {
   const std::size_t all = std::size_t(grid.width) * std::size_t(grid.height);
   if (all <= maxPixels) return {raster::Window{0, 0, grid.width, grid.height}};
+  const int bw = std::clamp(blockSize.first, 1, grid.width), bh = std::clamp(blockSize.second, 1, grid.height);
+  std::vector<raster::Window> windows;
+  if (bw >= grid.width / 2) {
+    // Strips (or blocks as wide as the image): decoding is by whole rows, so take bands of full
+    // rows spread down the image.
+    const int rows = std::max(1, int(maxPixels / std::size_t(grid.width)));
+    const int bands = std::clamp(rows / kWindowSide, 1, 64);
+    const int height = std::max(1, rows / bands);
+    for (int j = 0; j < bands; ++j) {
+      const int cy = int((j + 0.5) * grid.height / bands);
+      windows.push_back({0, std::clamp(cy - height / 2, 0, grid.height - height), grid.width, height});
+    }
+    return windows;
+  }
   const int side = std::min({kWindowSide, grid.width, grid.height});
   const double count = double(maxPixels) / (double(side) * side);
   const int across = std::max(1, int(std::lround(std::sqrt(count * grid.width / grid.height))));
   const int down = std::max(1, int(std::lround(count / across)));
-  std::vector<raster::Window> windows;
   for (int j = 0; j < down; ++j)
     for (int i = 0; i < across; ++i) {
       const int cx = int((i + 0.5) * grid.width / across), cy = int((j + 0.5) * grid.height / down);
-      windows.push_back({std::clamp(cx - side / 2, 0, grid.width - side), std::clamp(cy - side / 2, 0, grid.height - side),
-                         side, side});
+      int x0 = std::clamp(cx - side / 2, 0, grid.width - side), y0 = std::clamp(cy - side / 2, 0, grid.height - side);
+      // Inside one block where blocks are at least that large: every window decodes one block
+      // per date, not the four it would straddle.
+      if (bw >= side) x0 = std::clamp(x0, (cx / bw) * bw, std::min(grid.width, (cx / bw + 1) * bw) - side);
+      if (bh >= side) y0 = std::clamp(y0, (cy / bh) * bh, std::min(grid.height, (cy / bh + 1) * bh) - side);
+      windows.push_back({std::clamp(x0, 0, grid.width - side), std::clamp(y0, 0, grid.height - side), side, side});
     }
   return windows;
 }
@@ -83,17 +102,35 @@ Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normali
     std::vector<float> b, a;
     std::vector<std::uint8_t> cropland;
   };
-  std::vector<WindowValues> read;
-  read.reserve(windows.size());
+  std::vector<WindowValues> read(windows.size());
+  for (std::size_t i = 0; i < windows.size(); ++i) {
+    read[i].window = windows[i];
+    read[i].b.resize(bandCount * std::size_t(windows[i].pixelCount()));
+    read[i].a.resize(bandCount * std::size_t(windows[i].pixelCount()));
+  }
+  {
+    // The before date on a second thread (its own reader) while this one reads the after date.
+    auto beforeReader = images.before.clone();
+    if (!beforeReader) return fail(beforeReader.error());
+    auto beforeDone = std::async(std::launch::async, [&]() -> Status {
+      for (WindowValues& v : read)
+        if (auto st = (*beforeReader)->readInto(v.window, bands.before, v.b.data(), std::size_t(v.window.pixelCount()));
+            !st)
+          return st;
+      return {};
+    });
+    Status afterRead;
+    for (WindowValues& v : read) {
+      afterRead = images.after.readInto(v.window, bands.after, v.a.data(), std::size_t(v.window.pixelCount()));
+      if (!afterRead) break;
+    }
+    if (auto st = beforeDone.get(); !st) return fail(st.error());
+    if (!afterRead) return fail(afterRead.error());
+  }
   std::vector<std::vector<float>> differences(bandCount);
-  for (const raster::Window& w : windows) {
-    WindowValues v;
-    v.window = w;
+  for (WindowValues& v : read) {
+    const raster::Window& w = v.window;
     const std::size_t n = std::size_t(w.pixelCount());
-    v.b.resize(bandCount * n);
-    v.a.resize(bandCount * n);
-    if (auto st = images.before.readInto(w, bands.before, v.b.data(), n); !st) return fail(st.error());
-    if (auto st = images.after.readInto(w, bands.after, v.a.data(), n); !st) return fail(st.error());
     for (std::size_t band = 0; band < bandCount; ++band)
       for (std::size_t k = 0; k < n; ++k) {
         float& x = v.a[band * n + k];
@@ -145,7 +182,6 @@ Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normali
       for (std::size_t band = 0; band < bandCount; ++band)
         differences[band].push_back(v.a[band * n + k] - v.b[band * n + match]);
     }
-    read.push_back(std::move(v));
   }
   ChangeCalibration c;
   c.pixels = differences.empty() ? 0 : differences[0].size();

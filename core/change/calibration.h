@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "onemap/base/error.h"
@@ -33,8 +34,10 @@ struct ChangeCalibration {
 };
 
 /// Windows of the grid read at full resolution for calibration: the whole grid when it has at
-/// most `maxPixels`, else square windows spread evenly over it with about that many in all.
-std::vector<raster::Window> calibrationWindows(const raster::Grid& grid, std::size_t maxPixels);
+/// most `maxPixels`, else square windows spread evenly over it with about that many in all, each
+/// inside one of the image's blocks of `blockSize` (or bands of full rows for strip images).
+std::vector<raster::Window> calibrationWindows(const raster::Grid& grid, std::size_t maxPixels,
+                                               std::pair<int, int> blockSize = {256, 256});
 
 /// The noise of each band's change (robust standard deviation of after − before on the before
 /// radiometry, over the valid pixels of `windows` that are neither cloud nor shadow) and Otsu's threshold of the mean 3 × 3 change

@@ -63,7 +63,7 @@ Status calibrate(const ImagePair& images, const CroplandLayer& cropland, const N
     calibrationCrop.emplace(std::move(*opened));
   }
   auto calibration = calibrateChange(images, normalization, screening, calibrationCrop ? &*calibrationCrop : nullptr,
-                                     calibrationWindows(grid, kCalibrationPixels), shift);
+                                     calibrationWindows(grid, kCalibrationPixels, images.before.blockSize()), shift);
   if (!calibration) {
     Error e = calibration.error();
     if (e.context.empty()) {

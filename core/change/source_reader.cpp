@@ -32,6 +32,10 @@ void zeroFillIsNoData(const raster::RasterSource& source, std::span<const int> b
   for (std::size_t k0 = 0; k0 < pixels; k0 += kChunk) {
     const std::size_t n = std::min(kChunk, pixels - k0);
     const float* first = out + k0;
+    // Most chunks hold no 0 in their first band at all: one reduction tells.
+    unsigned anyFirst = 0;
+    for (std::size_t k = 0; k < n; ++k) anyFirst |= unsigned(first[k] == 0.0f);
+    if (!anyFirst) continue;
     for (std::size_t k = 0; k < n; ++k) zero[k] = std::uint8_t(first[k] == 0.0f);
     for (std::size_t b = 1; b < bands.size(); ++b) {
       const float* values = out + b * bandStride + k0;
