@@ -156,23 +156,49 @@ int ClassRows::cloudSum(int x, int y, int r) const {
 }
 
 void ClassRows::changeMagnitudes(const StepRows& held, const BandSelection& bands, const BlockPassRules& rules) {
-  const int rw = m_width, c0 = m_c0, ch = m_c1 - m_c0, bufTop = held.top();
+  // Only where the pre-test and the rules read them: the mean at the cropland strips of each
+  // class row, hence the magnitudes of the rows beside it at those strips and one column more.
+  const int rw = m_width, c0 = m_c0, ch = m_c1 - m_c0, bufTop = held.top(), strips = m_strips;
   const std::size_t RW = std::size_t(rw), plane = held.plane();
   m_m0 = std::max(bufTop, c0 - 1);
   m_m1 = std::min(held.end(), m_c1 + 1);
   const int m0 = m_m0, m1 = m_m1;
   m_magnitudes.resize(std::size_t(m1 - m0) * RW);
   m_meanMagnitudes.resize(std::size_t(ch) * RW);
+  const auto croplandStrip = [&](int cy, int s) {
+    return cy >= 0 && cy < ch && m_croplandStrips[std::size_t(cy) * std::size_t(strips) + std::size_t(s)] != 0;
+  };
+  // Calls `columns(xa, xb)` for the runs of strips `wanted(s)` holds.
+  const auto forRuns = [&](const auto& wanted, const auto& columns) {
+    for (int s = 0; s < strips;) {
+      if (!wanted(s)) {
+        ++s;
+        continue;
+      }
+      const int s0 = s;
+      while (s < strips && wanted(s)) ++s;
+      columns(stripColumns(s0, rw).first, stripColumns(s - 1, rw).second);
+    }
+  };
   for (int y = m0; y < m1; ++y) {
     const std::size_t row = std::size_t(y - bufTop) * RW;
-    magnitudesOf(held.before() + row, held.after() + row, plane, bands, rules.thresholds.bandWeights, rw,
-                 m_magnitudes.data() + std::size_t(y - m0) * RW);
+    const int cy = y - c0;
+    float* out = m_magnitudes.data() + std::size_t(y - m0) * RW;
+    forRuns([&](int s) { return croplandStrip(cy - 1, s) || croplandStrip(cy, s) || croplandStrip(cy + 1, s); },
+            [&](int xa, int xb) {
+              xa = std::max(0, xa - 1);
+              xb = std::min(rw, xb + 1);
+              magnitudesOf(held.before() + row + std::size_t(xa), held.after() + row + std::size_t(xa), plane, bands,
+                           rules.thresholds.bandWeights, xb - xa, out + xa);
+            });
   }
   for (int cy = 0; cy < ch; ++cy) {
     const int y = c0 + cy;
     const float* here = m_magnitudes.data() + std::size_t(y - m0) * RW;
-    meanOfNeighbours(y - 1 >= m0 ? here - RW : nullptr, here, y + 1 < m1 ? here + RW : nullptr, rw,
-                     m_columnSums.data(), m_meanMagnitudes.data() + std::size_t(cy) * RW);
+    forRuns([&](int s) { return croplandStrip(cy, s); }, [&](int xa, int xb) {
+      meanOfNeighbours(y - 1 >= m0 ? here - RW : nullptr, here, y + 1 < m1 ? here + RW : nullptr, rw, xa, xb,
+                       m_columnSums.data(), m_meanMagnitudes.data() + std::size_t(cy) * RW);
+    });
   }
 }
 

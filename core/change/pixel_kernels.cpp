@@ -1,5 +1,7 @@
 #include "pixel_kernels.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "simd_clones.h"
@@ -34,22 +36,25 @@ ONEMAP_AVX2_CLONES void magnitudesOf(const float* before, const float* after, st
   for (int x = 0; x < n; ++x) out[x] = std::sqrt(out[x]);
 }
 
-ONEMAP_AVX2_CLONES void meanOfNeighbours(const float* above, const float* row, const float* below, int n,
-                                         float* columnSums, float* out) {
+ONEMAP_AVX2_CLONES void meanOfNeighbours(const float* above, const float* row, const float* below, int n, int x0,
+                                         int x1, float* columnSums, float* out) {
+  if (x1 <= x0) return;
   const float rows = 1.0f + (above ? 1.0f : 0.0f) + (below ? 1.0f : 0.0f);
-  for (int x = 0; x < n; ++x) columnSums[x] = row[x];
+  const int a = std::max(0, x0 - 1), b = std::min(n, x1 + 1);
+  for (int x = a; x < b; ++x) columnSums[x] = row[x];
   if (above)
-    for (int x = 0; x < n; ++x) columnSums[x] += above[x];
+    for (int x = a; x < b; ++x) columnSums[x] += above[x];
   if (below)
-    for (int x = 0; x < n; ++x) columnSums[x] += below[x];
+    for (int x = a; x < b; ++x) columnSums[x] += below[x];
   if (n == 1) {
     out[0] = columnSums[0] / rows;
     return;
   }
-  out[0] = (columnSums[0] + columnSums[1]) / (2.0f * rows);
+  if (x0 == 0) out[0] = (columnSums[0] + columnSums[1]) / (2.0f * rows);
   const float inner = 1.0f / (3.0f * rows);
-  for (int x = 1; x < n - 1; ++x) out[x] = (columnSums[x - 1] + columnSums[x] + columnSums[x + 1]) * inner;
-  out[n - 1] = (columnSums[n - 2] + columnSums[n - 1]) / (2.0f * rows);
+  for (int x = std::max(x0, 1); x < std::min(x1, n - 1); ++x)
+    out[x] = (columnSums[x - 1] + columnSums[x] + columnSums[x + 1]) * inner;
+  if (x1 == n) out[n - 1] = (columnSums[n - 2] + columnSums[n - 1]) / (2.0f * rows);
 }
 
 ONEMAP_AVX2_CLONES bool flagCandidates(const float* magnitude, int n, const float* textureBefore,

@@ -22,11 +22,12 @@ void normalizeBand(const float* in, std::size_t n, const BandMapping& mapping, f
 void magnitudesOf(const float* before, const float* after, std::size_t plane, const BandSelection& bands,
                   const std::array<float, 6>& weights, int n, float* out);
 
-/// Mean of the magnitudes over each pixel's 3 × 3 neighbourhood for one row of `n` pixels:
-/// `above`, `row` and `below` are the magnitude rows (null at the edge of the buffer); the
-/// neighbourhood is clipped at the buffer's edges. `columnSums` holds `n` floats of scratch.
-void meanOfNeighbours(const float* above, const float* row, const float* below, int n, float* columnSums,
-                      float* out);
+/// Mean of the magnitudes over each pixel's 3 × 3 neighbourhood for the pixels [x0, x1) of one
+/// row of `n` pixels: `above`, `row` and `below` are the magnitude rows (null at the edge of the
+/// buffer; read at [x0 − 1, x1 + 1) only); the neighbourhood is clipped at the buffer's edges.
+/// `columnSums` holds `n` floats of scratch.
+void meanOfNeighbours(const float* above, const float* row, const float* below, int n, int x0, int x1,
+                      float* columnSums, float* out);
 
 /// Flags (1) the pixels of one row that the rules must look at: cropland whose mean change
 /// magnitude (`magnitude`) reaches `growThreshold` or whose crown texture rose by `textureRise`.
