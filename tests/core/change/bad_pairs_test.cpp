@@ -64,7 +64,7 @@ TEST(BadPairs, DatesTheWrongWayRoundAreSaid) {
   auto summary = run(dir, "gf1_2024-06-01.tif", "gf1_2022-06-01.tif");
   ASSERT_TRUE(summary) << summary.error().text();
   const auto w = std::find_if(summary->warnings.begin(), summary->warnings.end(),
-                              [](const auto& w) { return w.kind == change::RunWarning::Kind::DatesReversed; });
+                              [](const auto& each) { return each.kind == change::RunWarning::Kind::DatesReversed; });
   ASSERT_NE(w, summary->warnings.end());
   EXPECT_EQ(w->args, (std::vector<std::string>{"2024-06-01", "2022-06-01"}));
   EXPECT_FALSE(warns(*summary, change::RunWarning::Kind::SameDate));
@@ -79,7 +79,7 @@ TEST(BadPairs, PixelsTenTimesApartAreSaidAndTheRunStillWorks) {
   auto summary = run(dir, "fine.tif", "coarse.tif");
   ASSERT_TRUE(summary) << summary.error().text();
   const auto w = std::find_if(summary->warnings.begin(), summary->warnings.end(),
-                              [](const auto& w) { return w.kind == change::RunWarning::Kind::PixelSizes; });
+                              [](const auto& each) { return each.kind == change::RunWarning::Kind::PixelSizes; });
   ASSERT_NE(w, summary->warnings.end());
   EXPECT_EQ(w->args, (std::vector<std::string>{"10.0", "2.0", "20.0"}));
   EXPECT_DOUBLE_EQ(summary->pixelWidthM, 2.0);  // the before grid
