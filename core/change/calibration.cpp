@@ -9,7 +9,7 @@ namespace onemap::change::detail {
 namespace {
 
 /// Side of the calibration windows of a large grid (pixels).
-constexpr int kWindowSide = 128;
+constexpr int kWindowSide = 256;
 
 /// The median of `v` (reordered); NaN when empty.
 float medianOf(std::vector<float>& v) {
