@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <exception>
+#include <iterator>
+
+#include "onemap/base/json_guard.h"
 #include "onemap/base/text.h"
 #include "onemap/storage/atomic_file.h"
 
@@ -131,9 +135,14 @@ Result<Layout> fromJsonValue(const json& j, const std::string& context) {
 std::string layoutToJson(const Layout& layout) { return toJsonValue(layout).dump(); }
 
 Result<Layout> layoutFromJson(std::string_view text, const std::string& context) {
+  if (const int depth = jsonNestingDepth(text); depth > kMaxJsonDepth) return fail(jsonTooDeepError(depth, context));
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return fail(ErrorCode::InvalidInput, "the layout is not valid JSON", context);
-  return fromJsonValue(j, context);
+  try {
+    return fromJsonValue(j, context);
+  } catch (const std::exception& e) {  // a value of the wrong type (nlohmann::json::type_error …)
+    return fail(jsonValueError(e, context));
+  }
 }
 
 Result<Layout> loadTemplate(const std::filesystem::path& file) {
@@ -142,16 +151,22 @@ Result<Layout> loadTemplate(const std::filesystem::path& file) {
   if (!in)
     return fail(ErrorCode::NotFound, "cannot read the layout template", shown,
                 "Check the path and that you may read the file.");
-  json root = json::parse(in, nullptr, false);
-  if (root.is_discarded() || !root.is_object() || root.value("format", std::string()) != kTemplateFormat)
-    return fail(ErrorCode::InvalidInput, "not a OneMap layout template", shown,
-                "Choose a .onemap-layout file saved by OneMap Agri.");
-  const int version = root.value("version", 0);
-  if (version < 1 || version > kTemplateFormatVersion)
-    return fail(ErrorCode::Unsupported, "template format version " + std::to_string(version) +
-                                            " is not supported",
-                shown, "It was written by a newer OneMap Agri; update the application.");
-  return fromJsonValue(root.value("layout", json()), shown);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (const int depth = jsonNestingDepth(text); depth > kMaxJsonDepth) return fail(jsonTooDeepError(depth, shown));
+  json root = json::parse(text, nullptr, false);
+  try {
+    if (root.is_discarded() || !root.is_object() || root.value("format", std::string()) != kTemplateFormat)
+      return fail(ErrorCode::InvalidInput, "not a OneMap layout template", shown,
+                  "Choose a .onemap-layout file saved by OneMap Agri.");
+    const int version = root.value("version", 0);
+    if (version < 1 || version > kTemplateFormatVersion)
+      return fail(ErrorCode::Unsupported, "template format version " + std::to_string(version) +
+                                              " is not supported",
+                  shown, "It was written by a newer OneMap Agri; update the application.");
+    return fromJsonValue(root.value("layout", json()), shown);
+  } catch (const std::exception& e) {  // a value of the wrong type (nlohmann::json::type_error …)
+    return fail(jsonValueError(e, shown));
+  }
 }
 
 Status saveTemplate(const Layout& layout, const std::filesystem::path& file, bool overwrite) {

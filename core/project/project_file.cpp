@@ -1,9 +1,12 @@
 #include <algorithm>
+#include <exception>
+#include <iterator>
 #include <fstream>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
 
+#include "onemap/base/json_guard.h"
 #include "onemap/base/text.h"
 #include "onemap/layout/layout_json.h"
 #include "onemap/project/project.h"
@@ -36,6 +39,8 @@ Result<Extent> extentFromJson(const json& j, const std::string& context) {
     return fail(ErrorCode::InvalidInput, "an extent must be [minX, minY, maxX, maxY]", context);
   return Extent(j[0].get<double>(), j[1].get<double>(), j[2].get<double>(), j[3].get<double>());
 }
+
+Result<Project> projectFromJson(const nlohmann::json& root, const std::filesystem::path& file);
 
 }  // namespace
 
@@ -80,10 +85,23 @@ Result<Project> loadProject(const std::filesystem::path& file) {
     return fail(ErrorCode::OpenFailed, "cannot read the project file", shown,
                 "Check that you may read it.");
   }
-  json root = json::parse(in, nullptr, false);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (const int depth = jsonNestingDepth(text); depth > kMaxJsonDepth) return fail(jsonTooDeepError(depth, shown));
+  json root = json::parse(text, nullptr, false);
   if (root.is_discarded() || !root.is_object())
     return fail(ErrorCode::InvalidInput, "not a OneMap project (the file is not valid JSON)", shown,
                 "Open a .onemap file saved by OneMap Agri.");
+  try {
+    return projectFromJson(root, file);
+  } catch (const std::exception& e) {  // a value of the wrong type (nlohmann::json::type_error …)
+    return fail(jsonValueError(e, shown));
+  }
+}
+
+namespace {
+
+Result<Project> projectFromJson(const json& root, const std::filesystem::path& file) {
+  const std::string shown = text::displayPath(file);
   if (root.value("format", std::string()) != "onemap-project")
     return fail(ErrorCode::InvalidInput, "not a OneMap project (no \"format\": \"onemap-project\")",
                 shown);
@@ -102,6 +120,10 @@ Result<Project> loadProject(const std::filesystem::path& file) {
     if (!extent) return fail(extent.error());
     project.extent = *extent;
   }
+  for (const char* list : {"layers", "bookmarks", "layouts"})
+    if (root.contains(list) && !root[list].is_array())
+      return fail(ErrorCode::InvalidInput, std::string("\"") + list + "\" must be a list ([…])", shown,
+                  "Correct that value in the file, or save the file again from OneMap Agri.");
   const json layers = root.value("layers", json::array());
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const json& l = layers[i];
@@ -143,6 +165,8 @@ Result<Project> loadProject(const std::filesystem::path& file) {
   }
   return project;
 }
+
+}  // namespace
 
 Status saveProject(const Project& project, const std::filesystem::path& file) {
   const auto projectDir = std::filesystem::absolute(file).parent_path();

@@ -108,3 +108,22 @@ TEST(LayoutJson, ProjectsKeepTheirLayouts) {
   EXPECT_EQ(loaded->layouts[0], p.layouts[0]);
   EXPECT_NE(loaded->findLayout("一村一图 2"), nullptr);
 }
+
+TEST(LayoutJson, WronglyTypedOrDeepLayoutsAreErrorsNotCrashes) {
+  auto typed = layoutFromJson(R"({"name":"A","export_dpi":"300"})", "sheet.onemap-layout");
+  ASSERT_FALSE(typed);
+  EXPECT_EQ(typed.error().code, ErrorCode::InvalidInput);
+  EXPECT_EQ(typed.error().context, "sheet.onemap-layout");
+  auto items = layoutFromJson(R"({"name":"A","items":[{"type":"label","visible":"yes"}]})", "sheet");
+  ASSERT_FALSE(items);
+  const std::string deep = R"({"name":"A","items":)" + std::string(5000, '[') + std::string(5000, ']') + "}";
+  auto nested = layoutFromJson(deep, "sheet");
+  ASSERT_FALSE(nested);
+  EXPECT_NE(nested.error().message.find("levels deep"), std::string::npos);
+  test::TempDir dir;
+  std::ofstream(dir / "t.onemap-layout", std::ios::binary) << R"({"format":")" << kTemplateFormat
+                                                            << R"(","version":"1","layout":{}})";
+  auto loaded = loadTemplate(dir / "t.onemap-layout");
+  ASSERT_FALSE(loaded);
+  EXPECT_NE(loaded.error().text().find("t.onemap-layout"), std::string::npos);
+}

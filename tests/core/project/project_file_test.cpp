@@ -132,3 +132,39 @@ TEST(ProjectFile, TheShippedRealPairProjectsOpenWithEveryFilePresent) {
     EXPECT_TRUE(missingSources(*r).empty()) << relative;
   }
 }
+
+TEST(ProjectFile, WronglyTypedValuesAreErrorsNamingTheFileNotCrashes) {
+  test::TempDir dir;
+  const std::string layer = R"({"id":"a","kind":"raster","source":"a.tif")";
+  const std::pair<const char*, std::string> cases[] = {
+      {"visible.onemap", R"({"format":"onemap-project","version":1,"layers":[)" + layer + R"(,"visible":"yes"}]})"},
+      {"version.onemap", R"({"format":"onemap-project","version":"1"})"},
+      {"opacity.onemap", R"({"format":"onemap-project","version":1,"layers":[)" + layer + R"(,"opacity":"half"}]})"},
+      {"layers.onemap", R"({"format":"onemap-project","version":1,"layers":{}})"},
+      {"bookmarks.onemap", R"({"format":"onemap-project","version":1,"bookmarks":[{"name":3,"extent":[0,0,1,1]}]})"},
+      {"layout.onemap", R"({"format":"onemap-project","version":1,"layouts":[{"name":"A","export_dpi":"300"}]})"},
+      {"title.onemap", R"({"format":"onemap-project","version":1,"title":["a"]})"},
+  };
+  for (const auto& [name, text] : cases) {
+    writeText(dir / name, text);
+    auto loaded = project::loadProject(dir / name);
+    ASSERT_FALSE(loaded) << name;
+    EXPECT_EQ(loaded.error().code, ErrorCode::InvalidInput) << name;
+    EXPECT_NE(loaded.error().text().find(name), std::string::npos) << loaded.error().text();
+  }
+}
+
+TEST(ProjectFile, DeepNestingIsRefusedBeforeParsing) {
+  test::TempDir dir;
+  for (int depth : {1000, 100000}) {
+    std::string text = R"({"format":"onemap-project","version":1,"bookmarks":)";
+    text += std::string(std::size_t(depth), '[') + std::string(std::size_t(depth), ']') + "}";
+    writeText(dir / "deep.onemap", text);
+    auto loaded = project::loadProject(dir / "deep.onemap");
+    ASSERT_FALSE(loaded) << depth;
+    EXPECT_NE(loaded.error().message.find("levels deep"), std::string::npos) << loaded.error().text();
+  }
+  // Brackets inside strings are no nesting.
+  writeText(dir / "strings.onemap", R"({"format":"onemap-project","version":1,"title":")" + std::string(500, '[') + "\"}");
+  EXPECT_TRUE(project::loadProject(dir / "strings.onemap"));
+}
