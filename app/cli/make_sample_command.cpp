@@ -1,5 +1,7 @@
 #include "make_sample_command.h"
 
+#include <cmath>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -63,12 +65,18 @@ int runMakeSampleCommand(const CommandLine& line) {
     return kExitUsage;
   }
   request.scene.misregistrationMetres = parser.value(shiftOption).toDouble(&ok);
-  if (!ok) {
-    printErr(QCoreApplication::translate("MakeSampleCommand", "onemap-cli make-sample: --misregistration must be a number of metres"));
+  if (!ok || !std::isfinite(request.scene.misregistrationMetres) || request.scene.misregistrationMetres < 0 ||
+      request.scene.misregistrationMetres > 100) {
+    printErr(QCoreApplication::translate("MakeSampleCommand", "onemap-cli make-sample: --misregistration must be a number of metres from 0 to 100"));
     return kExitUsage;
   }
-  request.threads = parser.value(threadsOption).toInt();
-  if (!parser.isSet(outOption)) {
+  request.threads = parser.value(threadsOption).toInt(&ok);
+  if (!ok || request.threads < 0 || request.threads > 64) {
+    printErr(QCoreApplication::translate("MakeSampleCommand", "onemap-cli make-sample: --threads must be a whole number from 0 (all cores) to 64, not '%1'")
+                 .arg(parser.value(threadsOption)));
+    return kExitUsage;
+  }
+  if (!parser.isSet(outOption) || parser.value(outOption).trimmed().isEmpty()) {
     printErr(QCoreApplication::translate("MakeSampleCommand", "onemap-cli make-sample: --out DIR is required"));
     return kExitUsage;
   }

@@ -147,6 +147,10 @@ Result<Layout> layoutFromJson(std::string_view text, const std::string& context)
 
 Result<Layout> loadTemplate(const std::filesystem::path& file) {
   const std::string shown = text::displayPath(file);
+  std::error_code folderError;
+  if (std::filesystem::is_directory(file, folderError))
+    return fail(ErrorCode::InvalidInput, "this is a folder, not a layout template", shown,
+                "Give the .onemap-layout file inside it.");
   std::ifstream in(file, std::ios::binary);
   if (!in)
     return fail(ErrorCode::NotFound, "cannot read the layout template", shown,

@@ -76,6 +76,10 @@ std::string Project::uniqueLayoutName(const std::string& base) const {
 
 Result<Project> loadProject(const std::filesystem::path& file) {
   const std::string shown = text::displayPath(file);
+  std::error_code folderError;
+  if (std::filesystem::is_directory(file, folderError))
+    return fail(ErrorCode::InvalidInput, "this is a folder, not a project file", shown,
+                "Give the .onemap file inside it.");
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     std::error_code ec;

@@ -1110,16 +1110,20 @@
         <translation>onemap-cli make-sample: --seed 必须为整数, 而不是 '%1'</translation>
     </message>
     <message>
-        <source>onemap-cli make-sample: --misregistration must be a number of metres</source>
-        <translation>onemap-cli make-sample: --misregistration 必须为米数</translation>
-    </message>
-    <message>
         <source>onemap-cli make-sample: --out DIR is required</source>
         <translation>onemap-cli make-sample: 必须指定 --out 文件夹</translation>
     </message>
     <message>
         <source>Sample county written to %1: %2 townships, %3 villages, %4 land-use polygons, %5 truth changes, %6 distractors</source>
         <translation>示例县已写出到 %1: %2 个乡镇, %3 个行政村, %4 个地类图斑, %5 个真实变化, %6 个干扰变化</translation>
+    </message>
+    <message>
+        <source>onemap-cli make-sample: --misregistration must be a number of metres from 0 to 100</source>
+        <translation>onemap-cli make-sample：--misregistration 必须是 0 到 100 之间的米数</translation>
+    </message>
+    <message>
+        <source>onemap-cli make-sample: --threads must be a whole number from 0 (all cores) to 64, not '%1'</source>
+        <translation>onemap-cli make-sample：--threads 必须是 0（全部核心）到 64 之间的整数，而不是“%1”</translation>
     </message>
 </context>
 <context>

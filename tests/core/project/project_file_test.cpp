@@ -168,3 +168,12 @@ TEST(ProjectFile, DeepNestingIsRefusedBeforeParsing) {
   writeText(dir / "strings.onemap", R"({"format":"onemap-project","version":1,"title":")" + std::string(500, '[') + "\"}");
   EXPECT_TRUE(project::loadProject(dir / "strings.onemap"));
 }
+
+TEST(ProjectFile, AFolderIsNoProject) {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "county.onemap");
+  auto loaded = project::loadProject(dir / "county.onemap");
+  ASSERT_FALSE(loaded);
+  EXPECT_EQ(loaded.error().code, ErrorCode::InvalidInput);
+  EXPECT_NE(loaded.error().message.find("folder"), std::string::npos);
+}
