@@ -6,6 +6,7 @@
 #include <mutex>
 #include <random>
 #include <system_error>
+#include <vector>
 
 #include "class_map.h"
 #include "onemap/gdal/block_cache_limit.h"
@@ -87,6 +88,14 @@ Result<ChangeSummary> detectChanges(const ChangeInputs& inputs, const ChangePara
   const auto start = std::chrono::steady_clock::now();
   std::error_code ec;
   if (inputs.output.empty()) return fail(ErrorCode::InvalidInput, "no output GeoPackage was given");
+  // Never write over an input, whatever its name (the same path, a symbolic or a hard link).
+  std::vector<std::filesystem::path> read = {inputs.before, inputs.after, inputs.cropland.path};
+  for (const auto* layer : {&inputs.pbf, &inputs.villages, &inputs.redLine})
+    if (*layer) read.push_back((*layer)->path);
+  for (const auto& input : read)
+    if (!input.empty() && std::filesystem::exists(inputs.output, ec) && std::filesystem::equivalent(inputs.output, input, ec))
+      return fail(ErrorCode::InvalidInput, "the output is one of the inputs (" + text::displayPath(input) + ")",
+                  text::displayPath(inputs.output), "Choose another name for the output GeoPackage.");
   if (std::filesystem::exists(inputs.output, ec) && !inputs.overwrite)
     return fail(ErrorCode::InvalidInput, "the output file exists already", text::displayPath(inputs.output),
                 "Choose another name, or allow overwriting it (--overwrite).");

@@ -99,3 +99,23 @@ TEST(BadPairs, AnImageAcrossTheAntimeridianIsRefusedAndNothingIsWritten) {
   EXPECT_NE(summary.error().hint.find("EPSG:"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir / "patches_before.tif.gpkg"));
 }
+
+TEST(BadPairs, AnOutputThatIsAnInputIsRefusedEvenWithOverwrite) {
+  test::TempDir dir;
+  test::writeGeoTiff(dir / "before.tif", scene(false));
+  test::writeGeoTiff(dir / "after.tif", scene(true));
+  std::filesystem::create_hard_link(dir / "before.tif", dir / "linked.gpkg");
+  const auto size = std::filesystem::file_size(dir / "before.tif");
+  for (const char* output : {"before.tif", "linked.gpkg"}) {
+    change::ChangeInputs in;
+    in.before = dir / "before.tif";
+    in.after = dir / "after.tif";
+    in.output = dir / output;
+    in.overwrite = true;
+    Feedback feedback;
+    auto summary = change::detectChanges(in, change::ChangeParameters{}, feedback);
+    ASSERT_FALSE(summary) << output;
+    EXPECT_NE(summary.error().message.find("one of the inputs"), std::string::npos) << summary.error().text();
+  }
+  EXPECT_EQ(std::filesystem::file_size(dir / "before.tif"), size);  // untouched
+}
