@@ -26,6 +26,12 @@ struct BandSelection {
 Result<BandSelection> selectBands(raster::RasterSource& before, const std::string& beforeOverride,
                                   raster::RasterSource& after, const std::string& afterOverride);
 
+/// The slot of PixelRuleThresholds::bandWeights (blue, green, red, nir, swir1, swir2) of the
+/// read's plane `plane`.
+inline std::size_t weightSlot(const BandSelection& bands, std::size_t plane) {
+  return plane < 4 ? plane : (int(plane) == bands.swir1Plane ? 4 : 5);
+}
+
 /// The pixel at `k` of band-sequential planes `plane` floats apart.
 ONEMAP_ALWAYS_INLINE inline PixelBands pixelAt(const float* v, std::size_t plane, std::size_t k,
                                                const BandSelection& bands) {

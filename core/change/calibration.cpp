@@ -1,5 +1,7 @@
 #include "calibration.h"
 
+#include "pixel_kernels.h"
+
 #include <algorithm>
 #include <cmath>
 #include <future>
@@ -71,25 +73,6 @@ std::vector<raster::Window> calibrationWindows(const raster::Grid& grid, std::si
   return windows;
 }
 
-void meanOf3x3(const float* values, int w, int h, float* out) {
-  std::vector<float> columns(static_cast<std::size_t>(w));
-  for (int y = 0; y < h; ++y) {
-    const int y0 = std::max(0, y - 1), y1 = std::min(h - 1, y + 1);
-    for (int x = 0; x < w; ++x) {
-      float sum = 0;
-      for (int yy = y0; yy <= y1; ++yy) sum += values[std::size_t(yy) * std::size_t(w) + std::size_t(x)];
-      columns[std::size_t(x)] = sum;
-    }
-    const int rows = y1 - y0 + 1;
-    for (int x = 0; x < w; ++x) {
-      const int x0 = std::max(0, x - 1), x1 = std::min(w - 1, x + 1);
-      float sum = 0;
-      for (int xx = x0; xx <= x1; ++xx) sum += columns[std::size_t(xx)];
-      out[std::size_t(y) * std::size_t(w) + std::size_t(x)] = sum / float(rows * (x1 - x0 + 1));
-    }
-  }
-}
-
 Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normalization& normalization,
                                           const PixelRuleThresholds& screening,
                                           const raster::PolygonRasterizer* crop,
@@ -101,6 +84,7 @@ Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normali
     raster::Window window;
     std::vector<float> b, a;
     std::vector<std::uint8_t> cropland;
+    std::vector<std::uint8_t> clear;  ///< valid on both dates, neither cloud nor shadow
   };
   std::vector<WindowValues> read(windows.size());
   for (std::size_t i = 0; i < windows.size(); ++i) {
@@ -141,16 +125,16 @@ Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normali
     } else {
       v.cropland.assign(n, 1);
     }
+    v.clear.assign(n, 0);
     for (std::size_t k = 0; k < n; ++k) {
       bool valid = true;
       for (std::size_t band = 0; band < bandCount; ++band)
         valid &= std::isfinite(v.b[band * n + k]) && std::isfinite(v.a[band * n + k]);
       // The noise of clear ground: clouds and their shadows left out (a cloud over half the scene
       // would otherwise be its "noise").
-      if (!valid ||
-          classifyPixel(pixelAt(v.b.data(), n, k, bands), pixelAt(v.a.data(), n, k, bands), 0.f, 0.f, 0.f, screening) ==
-              ChangeClass::Invalid)
-        continue;
+      v.clear[k] = std::uint8_t(valid && classifyPixel(pixelAt(v.b.data(), n, k, bands), pixelAt(v.a.data(), n, k, bands),
+                                                       0.f, 0.f, 0.f, screening) != ChangeClass::Invalid);
+      if (!v.clear[k]) continue;
       // The before pixel the after pixel is compared with: itself, or on fine images the one
       // within `shift` pixels closest in spectrum — the noise is what the misregistration the
       // rules tolerate does not explain (else a one-pixel shift of textured fields inflates it).
@@ -191,37 +175,35 @@ Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normali
   for (std::size_t band = 0; band < bandCount; ++band) {
     const float sigma = robustSigma(differences[band]);
     std::vector<float>().swap(differences[band]);
-    const raster::BandRole role = bands.roles[band];
-    const std::size_t slot = role == raster::BandRole::Blue    ? 0
-                             : role == raster::BandRole::Green ? 1
-                             : role == raster::BandRole::Red   ? 2
-                             : role == raster::BandRole::Nir   ? 3
-                             : role == raster::BandRole::Swir1 ? 4
-                                                               : 5;
+    const std::size_t slot = weightSlot(bands, band);
     weights[slot] = sigma > 0 && std::isfinite(sigma) ? 1.0f / sigma : 0.0f;
     anyBand |= weights[slot] > 0;
   }
   c.bandWeights = weights;
   c.flat = !anyBand;
   // Mean 3 × 3 magnitudes: the threshold on eligible cropland, the median over the scene.
-  std::vector<float> eligible, all, magnitude, mean;
+  // (The block pass's kernels, so that the threshold is taken on the very values it tests.)
+  std::vector<float> eligible, all, magnitude, mean, columnSums;
   for (const WindowValues& v : read) {
     const int w = v.window.width, h = v.window.height;
-    const std::size_t n = std::size_t(w) * std::size_t(h);
+    const std::size_t n = std::size_t(w) * std::size_t(h), W = std::size_t(w);
     magnitude.resize(n);
     mean.resize(n);
-    for (std::size_t k = 0; k < n; ++k)
-      magnitude[k] = changeMagnitude(pixelAt(v.b.data(), n, k, bands), pixelAt(v.a.data(), n, k, bands), weights);
-    meanOf3x3(magnitude.data(), w, h, mean.data());
+    columnSums.resize(W);
+    magnitudesOf(v.b.data(), v.a.data(), n, bands, weights, int(n), magnitude.data());
+    for (int y = 0; y < h; ++y) {
+      const float* row = magnitude.data() + std::size_t(y) * W;
+      meanOfNeighbours(y > 0 ? row - W : nullptr, row, y + 1 < h ? row + W : nullptr, w, 0, w, columnSums.data(),
+                       mean.data() + std::size_t(y) * W);
+    }
     for (std::size_t k = 0; k < n; ++k) {
       const float m = mean[k];
       if (!std::isfinite(m)) continue;
-      const PixelBands pb = pixelAt(v.b.data(), n, k, bands), pa = pixelAt(v.a.data(), n, k, bands);
-      const bool clear = classifyPixel(pb, pa, 0.f, 0.f, 0.f, screening) != ChangeClass::Invalid;
-      if (clear) all.push_back(m);
+      if (v.clear[k]) all.push_back(m);
       if (!v.cropland[k]) continue;
       ++c.croplandPixels;
-      if (!clear || keepsCover(pb, pa, screening)) continue;
+      if (!v.clear[k] || keepsCover(pixelAt(v.b.data(), n, k, bands), pixelAt(v.a.data(), n, k, bands), screening))
+        continue;
       eligible.push_back(std::min(m, kOtsuUpper));
     }
   }

@@ -49,8 +49,5 @@ Result<ChangeCalibration> calibrateChange(const ImagePair& images, const Normali
                                           const raster::PolygonRasterizer* crop,
                                           const std::vector<raster::Window>& windows, int shift = 0);
 
-/// Mean of `values` (w × h, NaN = no data) over each pixel's 3 × 3 neighbourhood clipped to the
-/// rectangle, into `out` (NaN where any neighbour is NaN).
-void meanOf3x3(const float* values, int w, int h, float* out);
 
 }  // namespace onemap::change::detail

@@ -19,7 +19,7 @@ ONEMAP_AVX2_CLONES void magnitudesOf(const float* before, const float* after, st
   // The bands in the order of the reads, with their weights.
   std::array<float, 6> w{};
   for (std::size_t b = 0; b < bands.roles.size(); ++b)
-    w[b] = weights[b < 4 ? b : (int(b) == bands.swir1Plane ? 4 : 5)];
+    w[b] = weights[weightSlot(bands, b)];
   for (int x = 0; x < n; ++x) {
     const float d = (after[x] - before[x]) * w[0];
     out[x] = d * d;
