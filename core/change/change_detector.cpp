@@ -11,6 +11,7 @@
 #include "class_map.h"
 #include "onemap/gdal/block_cache_limit.h"
 #include "onemap/base/text.h"
+#include "onemap/raster/acquisition_date.h"
 #include "onemap/raster/raster_info.h"
 #include "patch_writer.h"
 
@@ -41,29 +42,19 @@ class ScratchFolder {
 /// map's blocks being written are enough.
 constexpr std::int64_t kRunCacheBytes = 64LL * 1024 * 1024;
 
-/// The acquisition date of an image: its ACQUISITION_DATE metadata, else a date in its name.
+/// The acquisition date of an image: from its metadata, else from its name (as the detection
+/// dialog reads it), else the name itself.
 std::string imageDate(const std::filesystem::path& image) {
   raster::RasterInfoOptions options;
   options.computeStatistics = false;
-  if (auto info = raster::readRasterInfo(image, options)) {
-    for (const auto& [key, value] : info->metadata)
-      if (key == "ACQUISITION_DATE" || key == "DATE_ACQUIRED" || key == "SENSING_TIME") return value.substr(0, 10);
-  }
-  const std::string name = image.filename().string();
-  for (std::size_t i = 0; i + 10 <= name.size(); ++i) {
-    const std::string s = name.substr(i, 10);
-    if (std::isdigit(static_cast<unsigned char>(s[0])) && s[4] == '-' && s[7] == '-') return s;
-  }
+  if (auto info = raster::readRasterInfo(image, options))
+    if (auto date = raster::dateFromMetadata(info->metadata)) return *date;
+  if (auto date = raster::dateFromFileName(image.filename().string())) return *date;
   return image.stem().string();
 }
 
 /// Whether `text` is a date YYYY-MM-DD.
-bool isDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
-  return true;
-}
+bool isDate(const std::string& text) { return raster::dateFromFileName(text) == text; }
 
 }  // namespace
 

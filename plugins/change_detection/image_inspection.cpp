@@ -1,19 +1,16 @@
 #include "image_inspection.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
+#include "onemap/raster/acquisition_date.h"
 #include "onemap/raster/raster_info.h"
 
 namespace onemap::plugins {
 namespace {
 
-/// A YYYY-MM-DD at the start of `text` (e.g. "2024-05-18T02:41:07Z"), else an invalid date.
-QDate leadingDate(const QString& text) {
-  static const QRegularExpression iso(QStringLiteral("^\\s*(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)"));
-  const auto match = iso.match(text);
-  if (!match.hasMatch()) return {};
-  return QDate(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
+/// A QDate of "YYYY-MM-DD" (already checked), invalid when there is none.
+QDate toDate(const std::optional<std::string>& text) {
+  return text ? QDate::fromString(QString::fromStdString(*text), Qt::ISODate) : QDate();
 }
 
 QString metres(double value) { return QString::number(value, 'f', 2); }
@@ -21,21 +18,10 @@ QString metres(double value) { return QString::number(value, 'f', 2); }
 }  // namespace
 
 QDate dateFromMetadata(const std::vector<std::pair<std::string, std::string>>& metadata) {
-  for (const auto& [key, value] : metadata)
-    if (key == "ACQUISITION_DATE" || key == "DATE_ACQUIRED" || key == "SENSING_TIME")
-      if (const QDate date = leadingDate(QString::fromStdString(value)); date.isValid()) return date;
-  return {};
+  return toDate(raster::dateFromMetadata(metadata));
 }
 
-QDate dateFromFileName(const QString& name) {
-  static const QRegularExpression iso(QStringLiteral("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)"));
-  for (auto it = iso.globalMatch(name); it.hasNext();) {
-    const auto match = it.next();
-    const QDate date(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
-    if (date.isValid()) return date;
-  }
-  return {};
-}
+QDate dateFromFileName(const QString& name) { return toDate(raster::dateFromFileName(name.toStdString())); }
 
 ImageFacts inspectImage(const std::filesystem::path& image) {
   ImageFacts facts;
